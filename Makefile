@@ -1,0 +1,36 @@
+# Wegwijzer — `make run` and `make test` do all set-up themselves.
+VENV   := .venv
+BIN    := $(VENV)/bin
+RASA_DATA := --domain bot/domain.yml --data bot data/nlu --config config.yml
+
+.PHONY: setup run test lint typecheck unit rasa-check eval-nlu lock clean
+
+setup:
+	@bash scripts/bootstrap.sh
+	@$(BIN)/wegwijzer setup
+
+run: setup
+	@$(BIN)/wegwijzer serve
+
+test: setup lint typecheck rasa-check
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check .
+
+typecheck:
+	$(BIN)/mypy
+
+rasa-check:
+	$(BIN)/rasa data validate --fail-on-warnings $(RASA_DATA)
+	$(BIN)/rasa test core --stories tests/gesprekken --model models/wegwijzer.tar.gz \
+		--endpoints endpoints.yml --fail-on-prediction-errors --out var/rasa-test-core
+
+eval-nlu: setup
+	$(BIN)/python -m wegwijzer.eval_nlu
+
+lock:
+	$(BIN)/pip freeze --all --exclude-editable | grep -vE "^(wegwijzer|pip)==" > requirements.lock
+
+clean:
+	rm -rf var models .mypy_cache .ruff_cache .pytest_cache

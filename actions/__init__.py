@@ -1,0 +1,1 @@
+"""Rasa SDK action server: thin adapters from Rasa to the plain-Python triage engine."""

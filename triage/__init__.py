@@ -1,0 +1,4 @@
+"""The triage conversation as plain Python: crisis layer, slot extraction, route, next step.
+
+Nothing here imports Rasa; the actions in ``actions/`` only translate between Rasa and this.
+"""

@@ -1,0 +1,457 @@
+"""The triage conversation: one pure function from (state, message) to (messages, new state).
+
+Rasa's rules send every intent to a thin action; the action builds a :class:`Invoer`, calls
+:func:`verwerk` and turns the :class:`Stap` back into Rasa events and messages.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Protocol
+
+from sociale_kaart.themas import THEMAS
+from sociale_kaart.zoeken import AanbodKaartje
+from triage import teksten
+from triage.berichten import Bericht, Knop
+from triage.crisis import CrisisOordeel, beoordeel
+from triage.extractie import Gegevens, extraheer
+from triage.route import is_minderjarig, kies_route, leeftijd_nodig
+from wegwijzer.gemeente import GemeenteProfiel
+
+MAX_BERICHT = 2000  # characters we read of one message; the rest is ignored, not an error
+MAX_AANBOD = 3
+THEMA_INTENT_PREFIX = "hulpvraag_"
+
+
+class Kaart(Protocol):
+    """The part of the sociale kaart the conversation needs (search is in ``sociale_kaart``)."""
+
+    def aanbod_voor(
+        self, thema: str, leeftijd: int | None, minderjarig: bool | None, wijk: str | None, limiet: int
+    ) -> list[AanbodKaartje]:
+        """Sociale basis and algemene voorzieningen (never maatwerk), best first."""
+        ...
+
+
+@dataclass(frozen=True)
+class Toestand:
+    """Everything the conversation remembers; stored in Rasa slots, never personal data."""
+
+    begroet: bool = False
+    hulpvraag_id: str | None = None
+    thema: str | None = None
+    voor_wie: str | None = None
+    relatie: str | None = None
+    leeftijd: int | None = None
+    onder_18: bool | None = None
+    leeftijd_onbekend: bool = False
+    wijk: str | None = None
+    wijk_onbekend: bool = False
+    gevraagd: str | None = None
+    getoond: tuple[str, ...] = ()
+    route: str | None = None
+    geholpen: str | None = None  # "ja" | "nee" | None (= onbekend)
+    geen_aanbod: bool = False
+    niet_begrepen: int = 0
+
+    def to_slot(self) -> str:
+        """Serialise for the single ``triage`` slot (JSON text)."""
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_slot(cls, value: Any) -> Toestand:
+        """Parse the slot; anything unreadable starts a fresh conversation instead of crashing."""
+        if not isinstance(value, str) or not value:
+            return cls()
+        try:
+            data = json.loads(value)
+        except ValueError:
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        clean = {k: v for k, v in data.items() if k in known}
+        if "getoond" in clean:
+            clean["getoond"] = tuple(clean["getoond"] or ())
+        try:
+            return cls(**clean)
+        except TypeError:
+            return cls()
+
+
+@dataclass(frozen=True)
+class Invoer:
+    """One resident message as the NLU understood it."""
+
+    tekst: str
+    intent: str | None
+    confidence: float = 1.0
+    entities: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass
+class Stap:
+    """The outcome of one turn."""
+
+    berichten: list[Bericht] = field(default_factory=list)
+    toestand: Toestand = field(default_factory=Toestand)
+    crisis: CrisisOordeel | None = None
+
+    def zeg(self, tekst: str | None = None, payload: dict[str, Any] | None = None,
+            knoppen: tuple[Knop, ...] = ()) -> None:
+        """Append one message."""
+        self.berichten.append(Bericht(tekst=tekst, payload=payload, knoppen=knoppen))
+
+
+def nieuwe_id() -> str:
+    """Random id of one hulpvraag: makes signal writes idempotent, links nothing to a person."""
+    return uuid.uuid4().hex
+
+
+class Gesprek:
+    """The triage rules for one gemeente (profile) and one kaart."""
+
+    def __init__(self, profiel: GemeenteProfiel, kaart: Kaart, id_factory: Callable[[], str] = nieuwe_id):
+        self.profiel = profiel
+        self.kaart = kaart
+        self.id_factory = id_factory
+
+    # -- entry point ---------------------------------------------------------------------------
+
+    def verwerk(self, toestand: Toestand, invoer: Invoer) -> Stap:
+        """Crisis first, then the resident's intent, then the next question or offer."""
+        tekst = (invoer.tekst or "")[:MAX_BERICHT]
+        stap = Stap(toestand=toestand)
+        oordeel = beoordeel(tekst, invoer.intent, invoer.confidence)
+        if oordeel is not None:
+            return self._crisis(stap, oordeel)
+        if not stap.toestand.begroet and invoer.intent not in {"begroeten", "opnieuw_beginnen"}:
+            stap.zeg(teksten.opening(self.profiel))
+            stap.toestand = replace(stap.toestand, begroet=True)
+        if len(invoer.tekst or "") > MAX_BERICHT:
+            stap.zeg(teksten.TE_LANG)
+        handler = self._handler(invoer.intent)
+        return handler(stap, replace(invoer, tekst=tekst))
+
+    def _handler(self, intent: str | None) -> Callable[[Stap, Invoer], Stap]:
+        if intent and intent.startswith(THEMA_INTENT_PREFIX) and intent[len(THEMA_INTENT_PREFIX):] in THEMAS:
+            return self._hulpvraag
+        return {
+            "begroeten": self._begroeten,
+            "opnieuw_beginnen": self._opnieuw,
+            "afscheid": self._afscheid,
+            "bedanken": self._bedanken,
+            "bot_vraag": self._uitleg,
+            "buiten_scope": self._buiten_scope,
+            "geef_info": self._antwoord,
+            "bevestigen": self._bevestigen,
+            "ontkennen": self._ontkennen,
+            "iets_anders": self._iets_anders,
+            "vraag_loket": self._vraag_loket,
+        }.get(intent or "", self._niet_begrepen)
+
+    # -- intents -------------------------------------------------------------------------------
+
+    def _crisis(self, stap: Stap, oordeel: CrisisOordeel) -> Stap:
+        t = stap.toestand
+        eerste = not t.begroet
+        stap.crisis = oordeel
+        stap.zeg(
+            teksten.crisis(oordeel),
+            payload={
+                "type": "crisis",
+                "soort": oordeel.soort.value,
+                "nummers": [{"naam": n.naam, "telefoon": n.telefoon} for n in oordeel.nummers()],
+            },
+        )
+        stap.zeg(teksten.crisis_vervolg(self.profiel, eerste))
+        hg = "huiselijk_geweld" if oordeel.soort.value == "huiselijk_geweld" else None
+        if t.hulpvraag_id is None or t.route is not None:
+            # A road was already reached: the crisis is a hulpvraag of its own.
+            t = Toestand(begroet=True, hulpvraag_id=self.id_factory(), thema=hg, wijk=t.wijk,
+                         wijk_onbekend=t.wijk_onbekend)
+        stap.toestand = replace(
+            t,
+            begroet=True,
+            thema=hg or t.thema,
+            route=f"crisis_{oordeel.soort.value}",
+            gevraagd=None,
+            niet_begrepen=0,
+        )
+        return stap
+
+    def _begroeten(self, stap: Stap, invoer: Invoer) -> Stap:
+        if not stap.toestand.begroet:
+            stap.zeg(teksten.opening(self.profiel))
+            stap.toestand = replace(stap.toestand, begroet=True)
+        else:
+            stap.zeg("Hallo!")
+        return self._vraag_hulpvraag(stap)
+
+    def _opnieuw(self, stap: Stap, invoer: Invoer) -> Stap:
+        stap.toestand = Toestand(begroet=True)
+        stap.zeg("Goed, we beginnen opnieuw. " + teksten.opening(self.profiel))
+        return self._vraag_hulpvraag(stap)
+
+    def _afscheid(self, stap: Stap, invoer: Invoer) -> Stap:
+        stap.zeg(teksten.afscheid(self.profiel))
+        stap.toestand = replace(stap.toestand, gevraagd=None)
+        return stap
+
+    def _bedanken(self, stap: Stap, invoer: Invoer) -> Stap:
+        stap.zeg(teksten.BEDANKT)
+        stap.toestand = replace(stap.toestand, gevraagd=None)
+        return stap
+
+    def _uitleg(self, stap: Stap, invoer: Invoer) -> Stap:
+        stap.zeg(teksten.uitleg(self.profiel))
+        return self._herhaal_vraag(stap) if stap.toestand.gevraagd else stap
+
+    def _buiten_scope(self, stap: Stap, invoer: Invoer) -> Stap:
+        if self._beantwoordt_vraag(stap.toestand, invoer):
+            return self._antwoord(stap, invoer)
+        t = stap.toestand
+        stap.zeg(
+            teksten.buiten_scope(self.profiel),
+            payload={"type": "buiten_scope", "contact": self.profiel.contact.as_payload()},
+        )
+        if t.thema is None:
+            stap.toestand = replace(t, hulpvraag_id=t.hulpvraag_id or self.id_factory(), route="buiten_scope")
+        return stap
+
+    def _niet_begrepen(self, stap: Stap, invoer: Invoer) -> Stap:
+        if self._beantwoordt_vraag(stap.toestand, invoer):
+            return self._antwoord(stap, invoer)
+        t = stap.toestand
+        poging = t.niet_begrepen + 1
+        stap.zeg(teksten.niet_begrepen(poging, self.profiel))
+        if poging >= 3:
+            stap.zeg(payload={"type": "buiten_scope", "contact": self.profiel.contact.as_payload()})
+            stap.toestand = replace(
+                t,
+                niet_begrepen=0,
+                hulpvraag_id=t.hulpvraag_id or self.id_factory(),
+                route=t.route or "niet_begrepen",
+            )
+            return stap
+        stap.toestand = replace(t, niet_begrepen=poging)
+        if t.gevraagd:
+            return self._herhaal_vraag(stap, uitleg=False)
+        return stap
+
+    def _hulpvraag(self, stap: Stap, invoer: Invoer) -> Stap:
+        thema = (invoer.intent or "")[len(THEMA_INTENT_PREFIX):]
+        t = stap.toestand
+        if t.thema and t.thema != thema and t.gevraagd and self._beantwoordt_vraag(t, invoer, kort=True):
+            return self._antwoord(stap, invoer)  # "mijn moeder" read as a thema: it is an answer
+        if t.thema != thema or t.route is not None:
+            # A new hulpvraag: keep only the wijk (same resident), forget who and how old.
+            t = Toestand(
+                begroet=True,
+                hulpvraag_id=self.id_factory(),
+                thema=thema,
+                wijk=t.wijk,
+                wijk_onbekend=t.wijk_onbekend,
+            )
+        stap.toestand = self._neem_over(replace(t, niet_begrepen=0), extraheer(invoer.tekst, self.profiel, None, invoer.entities))
+        return self._volgende(stap)
+
+    def _antwoord(self, stap: Stap, invoer: Invoer) -> Stap:
+        t = stap.toestand
+        gegevens = extraheer(invoer.tekst, self.profiel, t.gevraagd, invoer.entities)
+        nieuw = self._neem_over(t, gegevens)
+        if nieuw == t:
+            if t.gevraagd:
+                stap.zeg(teksten.niet_begrepen_antwoord(t.gevraagd))
+                return self._herhaal_vraag(stap, uitleg=False)
+            return self._niet_begrepen(stap, replace(invoer, intent=None))
+        stap.toestand = replace(nieuw, niet_begrepen=0)
+        if gegevens.postcode_buiten_gemeente:
+            stap.zeg(teksten.POSTCODE_BUITEN_GEMEENTE)
+        if stap.toestand.thema is None:
+            return self._vraag_hulpvraag(stap)
+        return self._volgende(stap)
+
+    def _bevestigen(self, stap: Stap, invoer: Invoer) -> Stap:
+        t = stap.toestand
+        if t.gevraagd == "helpt_dit":
+            stap.toestand = replace(t, geholpen="ja", gevraagd=None)
+            stap.zeg(teksten.fijn(self.profiel))
+            return stap
+        if t.gevraagd:
+            return self._antwoord(stap, invoer)
+        return self._vraag_hulpvraag(stap)
+
+    def _ontkennen(self, stap: Stap, invoer: Invoer) -> Stap:
+        t = stap.toestand
+        if t.gevraagd == "helpt_dit" or (t.getoond and t.route in (None, "sociale_basis")):
+            stap.toestand = replace(t, geholpen="nee")
+            return self._verwijs(stap)
+        if t.gevraagd == "wijk":
+            stap.toestand = replace(t, wijk_onbekend=True)
+            return self._volgende(stap)
+        if t.gevraagd == "leeftijd":
+            stap.toestand = replace(t, leeftijd_onbekend=True)
+            return self._volgende(stap)
+        if t.gevraagd:
+            return self._antwoord(stap, invoer)
+        return self._vraag_hulpvraag(stap)
+
+    def _iets_anders(self, stap: Stap, invoer: Invoer) -> Stap:
+        t = stap.toestand
+        stap.toestand = Toestand(begroet=True, wijk=t.wijk, wijk_onbekend=t.wijk_onbekend)
+        stap.zeg("Goed. Dan kijken we naar iets anders.")
+        return self._vraag_hulpvraag(stap, opnieuw=True)
+
+    def _vraag_loket(self, stap: Stap, invoer: Invoer) -> Stap:
+        t = self._neem_over(stap.toestand, extraheer(invoer.tekst, self.profiel, None, invoer.entities))
+        if t.hulpvraag_id is None:
+            t = replace(t, hulpvraag_id=self.id_factory())
+        stap.toestand = t
+        return self._verwijs(stap)
+
+    # -- the ladder ----------------------------------------------------------------------------
+
+    def _volgende(self, stap: Stap) -> Stap:
+        """Ask only what is missing; then sociale basis first."""
+        t = stap.toestand
+        if t.thema is None:
+            return self._vraag_hulpvraag(stap)
+        if t.thema == "opvoeden_opgroeien" and t.voor_wie in (None, "zelf") and t.onder_18 is not True:
+            t = stap.toestand = replace(t, voor_wie="kind")
+        if t.voor_wie is None:
+            return self._vraag(stap, "voor_wie", teksten.vraag_voor_wie(t.thema), (
+                Knop("Voor mezelf", '/geef_info{"voor_wie": "zelf"}'),
+                Knop("Voor mijn kind", '/geef_info{"voor_wie": "kind"}'),
+                Knop("Voor iemand anders", '/geef_info{"voor_wie": "naaste"}'),
+            ))
+        if (
+            leeftijd_nodig(t.thema, t.voor_wie)
+            and t.leeftijd is None
+            and t.onder_18 is None
+            and not t.leeftijd_onbekend
+        ):
+            return self._vraag(stap, "leeftijd", teksten.vraag_leeftijd(t.voor_wie, t.relatie), (
+                Knop("Jonger dan 18", '/geef_info{"leeftijd_groep": "onder_18"}'),
+                Knop("18 jaar of ouder", '/geef_info{"leeftijd_groep": "18_plus"}'),
+            ))
+        if t.wijk is None and not t.wijk_onbekend:
+            knoppen = tuple(Knop(w.naam, json_payload("geef_info", wijk=w.naam)) for w in self.profiel.wijken)
+            return self._vraag(stap, "wijk", teksten.vraag_wijk(t.voor_wie, t.relatie),
+                               (*knoppen, Knop("Weet ik niet", '/geef_info{"wijk": "onbekend"}')))
+        return self._toon_aanbod(stap)
+
+    def _toon_aanbod(self, stap: Stap) -> Stap:
+        t = stap.toestand
+        assert t.thema is not None
+        kaartjes = self.kaart.aanbod_voor(
+            t.thema, t.leeftijd, is_minderjarig(t.voor_wie, t.leeftijd, t.onder_18), t.wijk, MAX_AANBOD
+        )
+        sociale_basis = [k for k in kaartjes if k.niveau == "sociale_basis"]
+        if not sociale_basis:
+            stap.toestand = replace(t, geen_aanbod=True, getoond=tuple(k.id for k in kaartjes))
+            stap.zeg(teksten.geen_aanbod(t.thema))
+            if kaartjes:
+                self._zeg_aanbod(stap, kaartjes, intro="Wel kunt u zonder indicatie terecht bij:")
+            return self._verwijs(stap)
+        stap.toestand = replace(t, getoond=tuple(k.id for k in kaartjes), route="sociale_basis")
+        self._zeg_aanbod(stap, kaartjes, intro=teksten.aanbod_intro(t.thema, t.wijk))
+        return self._vraag(stap, "helpt_dit", teksten.VRAAG_HELPT_DIT, (
+            Knop("Ja, dit helpt", "/bevestigen"),
+            Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
+            Knop("Iets anders", "/iets_anders"),
+        ))
+
+    def _zeg_aanbod(self, stap: Stap, kaartjes: list[AanbodKaartje], intro: str) -> None:
+        regels = [
+            teksten.aanbod_regel(i, k.naam, k.organisatie, k.omschrijving, k.telefoon, k.website)
+            for i, k in enumerate(kaartjes, start=1)
+        ]
+        stap.zeg(
+            intro + "\n\n" + "\n\n".join(regels),
+            payload={
+                "type": "aanbod",
+                "thema": stap.toestand.thema,
+                "items": [asdict(k) for k in kaartjes],
+            },
+        )
+
+    def _verwijs(self, stap: Stap) -> Stap:
+        t = stap.toestand
+        route = kies_route(t.thema, t.voor_wie, t.leeftijd, t.onder_18)
+        loket = self.profiel.cjg if route == "cjg" else self.profiel.wmo_loket
+        stap.zeg(
+            teksten.verwijzing(route, loket),
+            payload={"type": "verwijzing", "thema": t.thema, "route": route, "loket": loket.as_payload()},
+        )
+        stap.toestand = replace(
+            t, route=route, gevraagd=None, hulpvraag_id=t.hulpvraag_id or self.id_factory()
+        )
+        stap.zeg("Kan ik nog iets anders voor u doen?")
+        return stap
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _vraag_hulpvraag(self, stap: Stap, opnieuw: bool = False) -> Stap:
+        knoppen = tuple(Knop(label, f"/{THEMA_INTENT_PREFIX}{code}") for code, label in THEMAS.items())
+        tekst = teksten.VRAAG_HULPVRAAG_OPNIEUW if opnieuw else teksten.VRAAG_HULPVRAAG
+        return self._vraag(stap, "hulpvraag", tekst, knoppen)
+
+    def _vraag(self, stap: Stap, vraag: str, tekst: str, knoppen: tuple[Knop, ...]) -> Stap:
+        stap.zeg(
+            tekst,
+            payload={"type": "vraag", "vraag": vraag, "knoppen": [k.as_rasa() for k in knoppen]},
+            knoppen=knoppen,
+        )
+        stap.toestand = replace(stap.toestand, gevraagd=vraag)
+        return stap
+
+    def _herhaal_vraag(self, stap: Stap, uitleg: bool = True) -> Stap:
+        vraag = stap.toestand.gevraagd
+        if vraag == "helpt_dit":
+            return self._vraag(stap, "helpt_dit", teksten.VRAAG_HELPT_DIT, (
+                Knop("Ja, dit helpt", "/bevestigen"),
+                Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
+                Knop("Iets anders", "/iets_anders"),
+            ))
+        if vraag == "hulpvraag":
+            return self._vraag_hulpvraag(stap)
+        return self._volgende(stap)
+
+    def _beantwoordt_vraag(self, t: Toestand, invoer: Invoer, kort: bool = False) -> bool:
+        """Whether the message answers the question we asked (whatever the classifier said)."""
+        if t.gevraagd not in {"voor_wie", "leeftijd", "wijk"}:
+            return False
+        if kort and len(invoer.tekst.split()) > 5:
+            return False
+        gegevens = extraheer(invoer.tekst, self.profiel, t.gevraagd, invoer.entities)
+        return self._neem_over(t, gegevens) != t
+
+    @staticmethod
+    def _neem_over(t: Toestand, g: Gegevens) -> Toestand:
+        """Merge what a message says into the state; later answers overwrite earlier ones."""
+        updates: dict[str, Any] = {}
+        if g.voor_wie and g.voor_wie != t.voor_wie:
+            updates["voor_wie"] = g.voor_wie
+        if g.relatie and g.relatie != t.relatie:
+            updates["relatie"] = g.relatie
+        if g.leeftijd is not None and g.leeftijd != t.leeftijd:
+            updates["leeftijd"] = g.leeftijd
+        if g.onder_18 is not None and g.onder_18 != t.onder_18:
+            updates["onder_18"] = g.onder_18
+        if g.leeftijd_onbekend and not t.leeftijd_onbekend:
+            updates["leeftijd_onbekend"] = True
+        if g.wijk and g.wijk != t.wijk:
+            updates["wijk"] = g.wijk
+            updates["wijk_onbekend"] = False
+        if g.wijk_onbekend and not t.wijk_onbekend and t.wijk is None:
+            updates["wijk_onbekend"] = True
+        return replace(t, **updates) if updates else t
+
+
+def json_payload(intent: str, **entities: str) -> str:
+    """A Rasa ``/intent{...}`` button payload with properly escaped entity values."""
+    return f"/{intent}{json.dumps(entities, ensure_ascii=False)}"

@@ -1,0 +1,85 @@
+"""The ``wegwijzer`` command: set-up, serving, status and the kaart tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sociale_kaart.template import KaartFout
+from wegwijzer.gemeente import ProfielFout
+from wegwijzer.settings import Settings, SettingsError
+from wegwijzer.spacy_pipeline import PipelineFout
+
+
+def _cmd_setup(settings: Settings, args: argparse.Namespace) -> int:
+    from wegwijzer.provision import provision
+
+    provision(settings, spacy_sha256=args.spacy_sha256, train=not args.zonder_training)
+    return 0
+
+
+def _cmd_serve(settings: Settings, _args: argparse.Namespace) -> int:
+    from wegwijzer.serve import serve
+
+    return serve(settings)
+
+
+def _cmd_status(settings: Settings, args: argparse.Namespace) -> int:
+    from wegwijzer.status import collect_status
+
+    status = collect_status(settings)
+    if args.json:
+        print(json.dumps(status, ensure_ascii=False, indent=2))
+    else:
+        for key, value in status.items():
+            print(f"{key:>16}: {value}")
+    return 0
+
+
+def _command_groups() -> list[Callable[[Any], None]]:
+    """Each package that has commands registers them itself."""
+    from sociale_kaart.cli import register as kaart
+
+    return [kaart]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (Dutch help, since loket staff use the kaart commands)."""
+    parser = argparse.ArgumentParser(prog="wegwijzer", description="Wegwijzer sociaal domein")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    setup = sub.add_parser("setup", help="alles voorbereiden (spaCy, database, training)")
+    setup.add_argument("--spacy-sha256", default=None, help="sha256 van het spaCy-model-wheel")
+    setup.add_argument("--zonder-training", action="store_true", help="sla rasa train over")
+    setup.set_defaults(func=_cmd_setup)
+
+    serve = sub.add_parser("serve", help="start de Rasa-server en de actieserver")
+    serve.set_defaults(func=_cmd_serve)
+
+    status = sub.add_parser("status", help="toon welke pijplijn, model en kaart in gebruik zijn")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(func=_cmd_status)
+
+    for register in _command_groups():
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; user errors become a Dutch message and exit code 2, never a traceback."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        return int(args.func(settings, args))
+    except (SettingsError, ProfielFout, KaartFout, PipelineFout) as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Database engine and unit of work (one ``Session`` per unit of work, 2.0-style queries)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+
+def make_engine(db_url: str) -> Engine:
+    """Create an engine; SQLite gets its directory, foreign keys and WAL for concurrent readers."""
+    if db_url.startswith("sqlite:///") and db_url != "sqlite:///:memory:":
+        Path(db_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(db_url, future=True, pool_pre_ping=not db_url.startswith("sqlite"))
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.close()
+
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker:
+    """Sessions that do not expire objects on commit, so results stay usable after the unit."""
+    return sessionmaker(bind=engine, future=True, expire_on_commit=False)
+
+
+@contextmanager
+def unit_of_work(session_factory: sessionmaker) -> Iterator[Session]:
+    """Commit when the block succeeds, roll back everything when it raises."""
+    session: Session = session_factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

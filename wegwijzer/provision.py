@@ -1,0 +1,62 @@
+"""Everything ``make setup`` does after the venv exists; each step is idempotent."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from sociale_kaart import service as kaart
+from wegwijzer import spacy_pipeline, training
+from wegwijzer.gemeente import load_profiel
+from wegwijzer.settings import PROJECT_ROOT, Settings
+
+DEMO_KAART = PROJECT_ROOT / "demo_gemeente" / "sociale_kaart.csv"
+DEMO_PROFIEL = PROJECT_ROOT / "demo_gemeente" / "gemeente.yml"
+
+T = TypeVar("T")
+
+
+def _step(titel: str, fn: Callable[[], T]) -> T:
+    print(f"==> {titel} ...", flush=True)
+    start = time.monotonic()
+    result = fn()
+    print(f"    klaar in {time.monotonic() - start:.1f} s", flush=True)
+    return result
+
+
+def provision(settings: Settings, spacy_sha256: str | None = None, train: bool = True) -> None:
+    """Validate the profile, prepare spaCy, fill an empty database and train if needed."""
+    profiel = _step("Gemeenteprofiel controleren", lambda: load_profiel(settings.gemeente_path))
+    print(f"    {profiel.naam}: {len(profiel.wijken)} wijken")
+
+    info = _step(
+        "Nederlandse spaCy-pijplijn voorbereiden",
+        lambda: spacy_pipeline.prepare(settings.spacy_model, spacy_sha256),
+    )
+    print(f"    In gebruik: {info.beschrijving()}")
+
+    def _database() -> str:
+        aantal = kaart.init_database(settings, profiel)
+        if aantal == 0 and _same_file(settings.gemeente_path, DEMO_PROFIEL):
+            samenvatting = kaart.import_bestand(settings, DEMO_KAART, vervang=False)
+            return f"demo-kaart ingelezen: {samenvatting}"
+        if aantal == 0:
+            return "de sociale kaart is leeg; lees hem in met: wegwijzer kaart import BESTAND.csv"
+        return f"{aantal} aanbod op de sociale kaart"
+
+    print("    " + _step("Database voorbereiden", _database))
+
+    if train:
+        if training.needs_training(settings.model_path):
+            _step("Rasa-model trainen (dit duurt een paar minuten)", lambda: training.train(settings.model_path))
+        else:
+            print("==> Rasa-model is actueel; niet opnieuw getraind.")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
