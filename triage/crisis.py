@@ -47,18 +47,30 @@ KINDERTELEFOON = Nummer("De Kindertelefoon", "0800-0432", "gratis, voor kinderen
 _W = r"(?:\w+ ){0,3}"  # up to three words in between
 
 _SUICIDE = [
-    r"zelf ?m[o]{1,2}r[dt]", r"zelfmord", r"selfmoord", r"su[iy]c[iy]d", r"su[iy]s[iy]de",
-    r"zelfdoding", r"suicidaal",
-    r"\bwil (?:gewoon |echt |graag )?dood\b", r"\bwil (?:ik )?(?:niet|nie) meer (?:leven|verder)\b",
-    r"\b(?:niet|nie) meer (?:willen |wil )?leven\b", r"\bwil er (?:niet|nie) meer zijn\b",
-    r"\b(?:niet|nie) meer wakker (?:worden|word)\b", r"\bliever dood\b",
+    r"zelf ?m[o]{1,2}r[dt]",
+    r"zelfmord",
+    r"selfmoord",
+    r"su[iy]c[iy]d",
+    r"su[iy]s[iy]de",
+    r"zelfdoding",
+    r"suicidaal",
+    r"\bwil (?:gewoon |echt |graag )?dood\b",
+    r"\bwil (?:ik )?(?:niet|nie) meer (?:leven|verder)\b",
+    r"\b(?:niet|nie) meer (?:willen |wil )?leven\b",
+    r"\bwil er (?:niet|nie) meer zijn\b",
+    r"\b(?:niet|nie) meer wakker (?:worden|word)\b",
+    r"\bliever dood\b",
     r"\been? ?(?:eind|einde) (?:aan|an) (?:mijn|me|m) leven\b",
-    r"\b(?:eind|einde) (?:er )?(?:aan|an) maken\b", r"\ber een (?:eind|einde) aan\b",
+    r"\b(?:eind|einde) (?:er )?(?:aan|an) maken\b",
+    r"\ber een (?:eind|einde) aan\b",
     r"\bmezelf (?:van kant|ophangen|iets aandoen|wat aandoen|doodmaken|te pletter)\b",
-    r"\bmij(?:zelf)? (?:van kant|iets aandoen)\b", r"\bvan (?:een |de )?flat (?:springen|af springen)\b",
+    r"\bmij(?:zelf)? (?:van kant|iets aandoen)\b",
+    r"\bvan (?:een |de )?flat (?:springen|af springen)\b",
     r"\bvoor (?:de|een) trein (?:springen|gaan liggen)\b",
-    r"\bgeen zin meer in (?:het|mijn|dit) leven\b", r"\bleven (?:heeft )?geen zin meer\b",
-    r"\bbeter af zonder mij\b", r"\b113\b",
+    r"\bgeen zin meer in (?:het|mijn|dit) leven\b",
+    r"\bleven (?:heeft )?geen zin meer\b",
+    r"\bbeter af zonder mij\b",
+    r"\b113\b",
 ]
 _HUISELIJK_GEWELD = [
     r"\b(?:slaat|sloeg|schopt|schopte|stompt|wurgt|wurgde|mishandelt|mishandelde|knijpt)"
@@ -66,24 +78,40 @@ _HUISELIJK_GEWELD = [
     r"|haar kinderen|zijn kind|haar kind|mijn kinderen|mijn kind)\b",
     r"\b(?:word|wordt|werd|worden) (?:\w+ )?(?:geslagen|mishandeld|geschopt|misbruikt|bedreigd"
     r"|verkracht|aangerand|gewurgd)\b",
-    r"\bmishandel", r"\bkindermishandeling\b", r"\bhuiselijk geweld\b", r"\bverkracht",
-    r"\baangerand\b", r"\bseksueel misbruik", r"\bmisbruikt\b",
+    r"\bmishandel",
+    r"\bkindermishandeling\b",
+    r"\bhuiselijk geweld\b",
+    r"\bverkracht",
+    r"\baangerand\b",
+    r"\bseksueel misbruik",
+    r"\bmisbruikt\b",
     r"\bbang (?:voor|dat) (?:mijn )?(?:man|vrouw|partner|vriend|ex|vader|moeder|stiefvader|hij|zij)\b"
     r".{0,40}\b(?:slaat|vermoordt|doodmaakt|iets aandoet|pijn doet|dood)",
     r"\bbang dat (?:hij|zij|ze) (?:me|mij) (?:\w+ ){0,2}(?:vermoordt|doodmaakt|iets aandoet)",
     r"\bdreigt (?:me|mij|ons) (?:\w+ ){0,3}(?:vermoorden|dood te maken|te slaan|iets aan te doen)",
     r"\bdurf (?:niet|nie) (?:meer )?(?:naar huis|thuis te komen)\b",
-    r"\bkinderen van (?:de )?(?:buren|buurman|buurvrouw)" + _W + r"(?:geslagen|mishandeld|slaat|gillen)",
+    r"\bkinderen van (?:de )?(?:buren|buurman|buurvrouw)"
+    + _W
+    + r"(?:geslagen|mishandeld|slaat|gillen)",
 ]
 _ACUUT = [
-    r"\bademt (?:niet|nie)\b", r"\bademt (?:niet|nie) meer\b", r"\bgeen adem\b",
-    r"\breageert (?:niet|nie)(?: meer)?\b", r"\bbewusteloos\b", r"\boverdosis\b",
+    r"\bademt (?:niet|nie)\b",
+    r"\bademt (?:niet|nie) meer\b",
+    r"\bgeen adem\b",
+    r"\breageert (?:niet|nie)(?: meer)?\b",
+    r"\bbewusteloos\b",
+    r"\boverdosis\b",
     r"\b(?:heel veel|alle|een hele strip|te veel) (?:pillen|medicijnen|tabletten) "
     r"(?:genomen|ingenomen|geslikt)\b",
-    r"\bhartaanval\b", r"\bberoerte\b", r"\bbloedt (?:heel erg|erg|veel|heel veel)\b",
-    r"\bkan (?:niet|nie) (?:meer )?ademen\b", r"\bstikt\b", r"\bniet meer wakker te krijgen\b",
+    r"\bhartaanval\b",
+    r"\bberoerte\b",
+    r"\bbloedt (?:heel erg|erg|veel|heel veel)\b",
+    r"\bkan (?:niet|nie) (?:meer )?ademen\b",
+    r"\bstikt\b",
+    r"\bniet meer wakker te krijgen\b",
     r"\bligt (?:op de grond|op de vloer)" + _W + r"(?:beweegt|reageert|bewusteloos)",
-    r"\bbrand in (?:huis|de woning|mijn huis)\b", r"\bhelp (?:nu|snel|dringend)\b",
+    r"\bbrand in (?:huis|de woning|mijn huis)\b",
+    r"\bhelp (?:nu|snel|dringend)\b",
 ]
 #: Ordinary parenting: a young child hitting during a tantrum is not domestic violence.
 _PEUTER_GUARD = re.compile(

@@ -16,18 +16,88 @@ from triage.normaliseer import normaliseer
 from wegwijzer.gemeente import GemeenteProfiel
 
 KIND_RELATIES = frozenset(
-    "zoon zoontje dochter dochtertje kind kindje kinderen kids baby peuter kleuter puber tiener"
-    " kleinzoon kleindochter kleinkind kleinkinderen pleegkind pleegzoon pleegdochter stiefzoon"
-    " stiefdochter stiefkind neefje nichtje tweeling jongste oudste".split()
+    [
+        "zoon",
+        "zoontje",
+        "dochter",
+        "dochtertje",
+        "kind",
+        "kindje",
+        "kinderen",
+        "kids",
+        "baby",
+        "peuter",
+        "kleuter",
+        "puber",
+        "tiener",
+        "kleinzoon",
+        "kleindochter",
+        "kleinkind",
+        "kleinkinderen",
+        "pleegkind",
+        "pleegzoon",
+        "pleegdochter",
+        "stiefzoon",
+        "stiefdochter",
+        "stiefkind",
+        "neefje",
+        "nichtje",
+        "tweeling",
+        "jongste",
+        "oudste",
+    ]
 )
 NAASTE_RELATIES = frozenset(
-    "moeder vader mama papa mam pap ma pa ouders man vrouw partner echtgenoot echtgenote vriend"
-    " vriendin buurvrouw buurman buren buurvrouwtje oma opa grootmoeder grootvader broer zus"
-    " broertje zusje zwager schoonzus schoonmoeder schoonvader oom tante neef nicht collega"
-    " kennis vriendje vriendinnetje schoonzoon schoondochter familielid".split()
+    [
+        "moeder",
+        "vader",
+        "mama",
+        "papa",
+        "mam",
+        "pap",
+        "ma",
+        "pa",
+        "ouders",
+        "man",
+        "vrouw",
+        "partner",
+        "echtgenoot",
+        "echtgenote",
+        "vriend",
+        "vriendin",
+        "buurvrouw",
+        "buurman",
+        "buren",
+        "buurvrouwtje",
+        "oma",
+        "opa",
+        "grootmoeder",
+        "grootvader",
+        "broer",
+        "zus",
+        "broertje",
+        "zusje",
+        "zwager",
+        "schoonzus",
+        "schoonmoeder",
+        "schoonvader",
+        "oom",
+        "tante",
+        "neef",
+        "nicht",
+        "collega",
+        "kennis",
+        "vriendje",
+        "vriendinnetje",
+        "schoonzoon",
+        "schoondochter",
+        "familielid",
+    ]
 )
 #: Words that already say the child is under 18, so we need not ask.
-JONGE_KINDEREN = frozenset("baby peuter kleuter puber tiener zoontje dochtertje kindje".split())
+JONGE_KINDEREN = frozenset(
+    ["baby", "peuter", "kleuter", "puber", "tiener", "zoontje", "dochtertje", "kindje"]
+)
 _BEZIT = r"(?:mijn|mn|onze|ons|zijn|haar|de|het|een|voor|lieve)"
 _RELATIE = re.compile(
     rf"\b{_BEZIT} ((?:\w+ )?)({'|'.join(sorted(KIND_RELATIES | NAASTE_RELATIES, key=len, reverse=True))})\b"
@@ -50,7 +120,9 @@ _GETAL = r"(\d{1,3}|" + "|".join(_GETALWOORDEN) + r")"
 _LEEFTIJD_RELATIE = re.compile(rf"\b(?:{'|'.join(KIND_RELATIES | NAASTE_RELATIES)}) van {_GETAL}\b")
 _LEEFTIJD_ZELF = re.compile(rf"\bik ben {_GETAL}(?: jaar)?(?!\s*(?:uur|keer|euro|kilo|km))\b")
 _LEEFTIJD_JAAR = re.compile(rf"\b{_GETAL}(?: |-)?(?:jaar|jarige|jr)\b(?! geleden| lang| al| bezig)")
-_LEEFTIJD_KAAL = re.compile(r"^(?:hij is |zij is |ze is |is |die is |leeftijd )?(\d{1,3})(?: jaar(?: oud)?)?$")
+_LEEFTIJD_KAAL = re.compile(
+    r"^(?:hij is |zij is |ze is |is |die is |leeftijd )?(\d{1,3})(?: jaar(?: oud)?)?$"
+)
 _ONDER_18 = re.compile(
     r"\b(?:jonger dan (?:18|achttien)|onder (?:de )?(?:18|achttien)|minderjarig|nog geen 18)\b"
 )
@@ -99,7 +171,11 @@ def vind_relatie(norm: str) -> tuple[str, str] | None:
 
 def vind_leeftijd(norm: str, gevraagd: str | None) -> tuple[int | None, bool]:
     """The age the message gives, and whether it is the writer's own (``ik ben 82``)."""
-    for pattern, eigen in ((_LEEFTIJD_RELATIE, False), (_LEEFTIJD_ZELF, True), (_LEEFTIJD_JAAR, False)):
+    for pattern, eigen in (
+        (_LEEFTIJD_RELATIE, False),
+        (_LEEFTIJD_ZELF, True),
+        (_LEEFTIJD_JAAR, False),
+    ):
         match = pattern.search(norm)
         if match:
             value = _getal(match.group(1))
@@ -129,7 +205,9 @@ def vind_wijk(norm: str, profiel: GemeenteProfiel, gevraagd: str | None) -> tupl
         return None, True
     if gevraagd == "wijk" and norm:
         namen = {normaliseer(w.naam): w.naam for w in profiel.wijken}
-        close = difflib.get_close_matches(norm.removeprefix("in ").removeprefix("de wijk "), list(namen), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(
+            norm.removeprefix("in ").removeprefix("de wijk "), list(namen), n=1, cutoff=0.75
+        )
         if close:
             return namen[close[0]], False
     return None, False
@@ -199,5 +277,8 @@ def extraheer(
         wijk=wijk,
         wijk_onbekend=gevraagd == "wijk" and wijk is None and (weet_niet or buiten),
         postcode_buiten_gemeente=buiten,
-        leeftijd_onbekend=gevraagd == "leeftijd" and leeftijd is None and onder_18 is None and weet_niet,
+        leeftijd_onbekend=gevraagd == "leeftijd"
+        and leeftijd is None
+        and onder_18 is None
+        and weet_niet,
     )

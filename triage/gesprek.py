@@ -7,6 +7,7 @@ Rasa's rules send every intent to a thin action; the action builds a :class:`Inv
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -24,13 +25,19 @@ from wegwijzer.gemeente import GemeenteProfiel
 MAX_BERICHT = 2000  # characters we read of one message; the rest is ignored, not an error
 MAX_AANBOD = 3
 THEMA_INTENT_PREFIX = "hulpvraag_"
+_LEESBAAR = re.compile(r"[^\W_]")  # at least one letter or digit
 
 
 class Kaart(Protocol):
     """The part of the sociale kaart the conversation needs (search is in ``sociale_kaart``)."""
 
     def aanbod_voor(
-        self, thema: str, leeftijd: int | None, minderjarig: bool | None, wijk: str | None, limiet: int
+        self,
+        thema: str,
+        leeftijd: int | None,
+        minderjarig: bool | None,
+        wijk: str | None,
+        limiet: int,
     ) -> list[AanbodKaartje]:
         """Sociale basis and algemene voorzieningen (never maatwerk), best first."""
         ...
@@ -72,14 +79,34 @@ class Toestand:
             return cls()
         if not isinstance(data, dict):
             return cls()
-        known = {f.name for f in fields(cls)}
-        clean = {k: v for k, v in data.items() if k in known}
-        if "getoond" in clean:
-            clean["getoond"] = tuple(clean["getoond"] or ())
-        try:
-            return cls(**clean)
-        except TypeError:
-            return cls()
+        clean: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            expected = _SLOT_TYPES[str(f.type)]
+            if (
+                f.name == "getoond"
+                and isinstance(value, list)
+                and all(isinstance(v, str) for v in value)
+            ):
+                value = tuple(value)
+            if not isinstance(value, expected) or (
+                isinstance(value, bool) and bool not in expected
+            ):
+                return cls()  # not written by us: start afresh rather than act on it
+            clean[f.name] = value
+        return cls(**clean)
+
+
+_SLOT_TYPES: dict[str, tuple[type, ...]] = {
+    "bool": (bool,),
+    "int": (int,),
+    "str | None": (str, type(None)),
+    "int | None": (int, type(None)),
+    "bool | None": (bool, type(None)),
+    "tuple[str, ...]": (tuple,),
+}
 
 
 @dataclass(frozen=True)
@@ -100,8 +127,12 @@ class Stap:
     toestand: Toestand = field(default_factory=Toestand)
     crisis: CrisisOordeel | None = None
 
-    def zeg(self, tekst: str | None = None, payload: dict[str, Any] | None = None,
-            knoppen: tuple[Knop, ...] = ()) -> None:
+    def zeg(
+        self,
+        tekst: str | None = None,
+        payload: dict[str, Any] | None = None,
+        knoppen: tuple[Knop, ...] = (),
+    ) -> None:
         """Append one message."""
         self.berichten.append(Bericht(tekst=tekst, payload=payload, knoppen=knoppen))
 
@@ -114,7 +145,9 @@ def nieuwe_id() -> str:
 class Gesprek:
     """The triage rules for one gemeente (profile) and one kaart."""
 
-    def __init__(self, profiel: GemeenteProfiel, kaart: Kaart, id_factory: Callable[[], str] = nieuwe_id):
+    def __init__(
+        self, profiel: GemeenteProfiel, kaart: Kaart, id_factory: Callable[[], str] = nieuwe_id
+    ):
         self.profiel = profiel
         self.kaart = kaart
         self.id_factory = id_factory
@@ -133,11 +166,19 @@ class Gesprek:
             stap.toestand = replace(stap.toestand, begroet=True)
         if len(invoer.tekst or "") > MAX_BERICHT:
             stap.zeg(teksten.TE_LANG)
+        if not _LEESBAAR.search(tekst):
+            # Only emoji, punctuation or control characters: whatever the classifier guessed.
+            stap.zeg(teksten.ONGELDIG_BERICHT)
+            return self._herhaal_vraag(stap, uitleg=False) if stap.toestand.gevraagd else stap
         handler = self._handler(invoer.intent)
         return handler(stap, replace(invoer, tekst=tekst))
 
     def _handler(self, intent: str | None) -> Callable[[Stap, Invoer], Stap]:
-        if intent and intent.startswith(THEMA_INTENT_PREFIX) and intent[len(THEMA_INTENT_PREFIX):] in THEMAS:
+        if (
+            intent
+            and intent.startswith(THEMA_INTENT_PREFIX)
+            and intent[len(THEMA_INTENT_PREFIX) :] in THEMAS
+        ):
             return self._hulpvraag
         return {
             "begroeten": self._begroeten,
@@ -171,8 +212,13 @@ class Gesprek:
         hg = "huiselijk_geweld" if oordeel.soort.value == "huiselijk_geweld" else None
         if t.hulpvraag_id is None or t.route is not None:
             # A road was already reached: the crisis is a hulpvraag of its own.
-            t = Toestand(begroet=True, hulpvraag_id=self.id_factory(), thema=hg, wijk=t.wijk,
-                         wijk_onbekend=t.wijk_onbekend)
+            t = Toestand(
+                begroet=True,
+                hulpvraag_id=self.id_factory(),
+                thema=hg,
+                wijk=t.wijk,
+                wijk_onbekend=t.wijk_onbekend,
+            )
         stap.toestand = replace(
             t,
             begroet=True,
@@ -219,7 +265,9 @@ class Gesprek:
             payload={"type": "buiten_scope", "contact": self.profiel.contact.as_payload()},
         )
         if t.thema is None:
-            stap.toestand = replace(t, hulpvraag_id=t.hulpvraag_id or self.id_factory(), route="buiten_scope")
+            stap.toestand = replace(
+                t, hulpvraag_id=t.hulpvraag_id or self.id_factory(), route="buiten_scope"
+            )
         return stap
 
     def _niet_begrepen(self, stap: Stap, invoer: Invoer) -> Stap:
@@ -243,9 +291,14 @@ class Gesprek:
         return stap
 
     def _hulpvraag(self, stap: Stap, invoer: Invoer) -> Stap:
-        thema = (invoer.intent or "")[len(THEMA_INTENT_PREFIX):]
+        thema = (invoer.intent or "")[len(THEMA_INTENT_PREFIX) :]
         t = stap.toestand
-        if t.thema and t.thema != thema and t.gevraagd and self._beantwoordt_vraag(t, invoer, kort=True):
+        if (
+            t.thema
+            and t.thema != thema
+            and t.gevraagd
+            and self._beantwoordt_vraag(t, invoer, kort=True)
+        ):
             return self._antwoord(stap, invoer)  # "mijn moeder" read as a thema: it is an answer
         if t.thema != thema or t.route is not None:
             # A new hulpvraag: keep only the wijk (same resident), forget who and how old.
@@ -256,7 +309,10 @@ class Gesprek:
                 wijk=t.wijk,
                 wijk_onbekend=t.wijk_onbekend,
             )
-        stap.toestand = self._neem_over(replace(t, niet_begrepen=0), extraheer(invoer.tekst, self.profiel, None, invoer.entities))
+        stap.toestand = self._neem_over(
+            replace(t, niet_begrepen=0),
+            extraheer(invoer.tekst, self.profiel, None, invoer.entities),
+        )
         return self._volgende(stap)
 
     def _antwoord(self, stap: Stap, invoer: Invoer) -> Stap:
@@ -307,7 +363,9 @@ class Gesprek:
         return self._vraag_hulpvraag(stap, opnieuw=True)
 
     def _vraag_loket(self, stap: Stap, invoer: Invoer) -> Stap:
-        t = self._neem_over(stap.toestand, extraheer(invoer.tekst, self.profiel, None, invoer.entities))
+        t = self._neem_over(
+            stap.toestand, extraheer(invoer.tekst, self.profiel, None, invoer.entities)
+        )
         if t.hulpvraag_id is None:
             t = replace(t, hulpvraag_id=self.id_factory())
         stap.toestand = t
@@ -318,37 +376,62 @@ class Gesprek:
     def _volgende(self, stap: Stap) -> Stap:
         """Ask only what is missing; then sociale basis first."""
         t = stap.toestand
-        if t.thema is None:
+        thema = t.thema
+        if thema is None:
             return self._vraag_hulpvraag(stap)
-        if t.thema == "opvoeden_opgroeien" and t.voor_wie in (None, "zelf") and t.onder_18 is not True:
+        if (
+            t.thema == "opvoeden_opgroeien"
+            and t.voor_wie in (None, "zelf")
+            and t.onder_18 is not True
+        ):
             t = stap.toestand = replace(t, voor_wie="kind")
         if t.voor_wie is None:
-            return self._vraag(stap, "voor_wie", teksten.vraag_voor_wie(t.thema), (
-                Knop("Voor mezelf", '/geef_info{"voor_wie": "zelf"}'),
-                Knop("Voor mijn kind", '/geef_info{"voor_wie": "kind"}'),
-                Knop("Voor iemand anders", '/geef_info{"voor_wie": "naaste"}'),
-            ))
+            return self._vraag(
+                stap,
+                "voor_wie",
+                teksten.vraag_voor_wie(thema),
+                (
+                    Knop("Voor mezelf", '/geef_info{"voor_wie": "zelf"}'),
+                    Knop("Voor mijn kind", '/geef_info{"voor_wie": "kind"}'),
+                    Knop("Voor iemand anders", '/geef_info{"voor_wie": "naaste"}'),
+                ),
+            )
         if (
             leeftijd_nodig(t.thema, t.voor_wie)
             and t.leeftijd is None
             and t.onder_18 is None
             and not t.leeftijd_onbekend
         ):
-            return self._vraag(stap, "leeftijd", teksten.vraag_leeftijd(t.voor_wie, t.relatie), (
-                Knop("Jonger dan 18", '/geef_info{"leeftijd_groep": "onder_18"}'),
-                Knop("18 jaar of ouder", '/geef_info{"leeftijd_groep": "18_plus"}'),
-            ))
+            return self._vraag(
+                stap,
+                "leeftijd",
+                teksten.vraag_leeftijd(t.voor_wie, t.relatie),
+                (
+                    Knop("Jonger dan 18", '/geef_info{"leeftijd_groep": "onder_18"}'),
+                    Knop("18 jaar of ouder", '/geef_info{"leeftijd_groep": "18_plus"}'),
+                ),
+            )
         if t.wijk is None and not t.wijk_onbekend:
-            knoppen = tuple(Knop(w.naam, json_payload("geef_info", wijk=w.naam)) for w in self.profiel.wijken)
-            return self._vraag(stap, "wijk", teksten.vraag_wijk(t.voor_wie, t.relatie),
-                               (*knoppen, Knop("Weet ik niet", '/geef_info{"wijk": "onbekend"}')))
+            knoppen = tuple(
+                Knop(w.naam, json_payload("geef_info", wijk=w.naam)) for w in self.profiel.wijken
+            )
+            return self._vraag(
+                stap,
+                "wijk",
+                teksten.vraag_wijk(t.voor_wie, t.relatie),
+                (*knoppen, Knop("Weet ik niet", '/geef_info{"wijk": "onbekend"}')),
+            )
         return self._toon_aanbod(stap)
 
     def _toon_aanbod(self, stap: Stap) -> Stap:
         t = stap.toestand
         assert t.thema is not None
         kaartjes = self.kaart.aanbod_voor(
-            t.thema, t.leeftijd, is_minderjarig(t.voor_wie, t.leeftijd, t.onder_18), t.wijk, MAX_AANBOD
+            t.thema,
+            t.leeftijd,
+            is_minderjarig(t.voor_wie, t.leeftijd, t.onder_18),
+            t.wijk,
+            MAX_AANBOD,
         )
         sociale_basis = [k for k in kaartjes if k.niveau == "sociale_basis"]
         if not sociale_basis:
@@ -359,11 +442,16 @@ class Gesprek:
             return self._verwijs(stap)
         stap.toestand = replace(t, getoond=tuple(k.id for k in kaartjes), route="sociale_basis")
         self._zeg_aanbod(stap, kaartjes, intro=teksten.aanbod_intro(t.thema, t.wijk))
-        return self._vraag(stap, "helpt_dit", teksten.VRAAG_HELPT_DIT, (
-            Knop("Ja, dit helpt", "/bevestigen"),
-            Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
-            Knop("Iets anders", "/iets_anders"),
-        ))
+        return self._vraag(
+            stap,
+            "helpt_dit",
+            teksten.VRAAG_HELPT_DIT,
+            (
+                Knop("Ja, dit helpt", "/bevestigen"),
+                Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
+                Knop("Iets anders", "/iets_anders"),
+            ),
+        )
 
     def _zeg_aanbod(self, stap: Stap, kaartjes: list[AanbodKaartje], intro: str) -> None:
         regels = [
@@ -385,7 +473,12 @@ class Gesprek:
         loket = self.profiel.cjg if route == "cjg" else self.profiel.wmo_loket
         stap.zeg(
             teksten.verwijzing(route, loket),
-            payload={"type": "verwijzing", "thema": t.thema, "route": route, "loket": loket.as_payload()},
+            payload={
+                "type": "verwijzing",
+                "thema": t.thema,
+                "route": route,
+                "loket": loket.as_payload(),
+            },
         )
         stap.toestand = replace(
             t, route=route, gevraagd=None, hulpvraag_id=t.hulpvraag_id or self.id_factory()
@@ -396,7 +489,9 @@ class Gesprek:
     # -- helpers -------------------------------------------------------------------------------
 
     def _vraag_hulpvraag(self, stap: Stap, opnieuw: bool = False) -> Stap:
-        knoppen = tuple(Knop(label, f"/{THEMA_INTENT_PREFIX}{code}") for code, label in THEMAS.items())
+        knoppen = tuple(
+            Knop(label, f"/{THEMA_INTENT_PREFIX}{code}") for code, label in THEMAS.items()
+        )
         tekst = teksten.VRAAG_HULPVRAAG_OPNIEUW if opnieuw else teksten.VRAAG_HULPVRAAG
         return self._vraag(stap, "hulpvraag", tekst, knoppen)
 
@@ -412,11 +507,16 @@ class Gesprek:
     def _herhaal_vraag(self, stap: Stap, uitleg: bool = True) -> Stap:
         vraag = stap.toestand.gevraagd
         if vraag == "helpt_dit":
-            return self._vraag(stap, "helpt_dit", teksten.VRAAG_HELPT_DIT, (
-                Knop("Ja, dit helpt", "/bevestigen"),
-                Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
-                Knop("Iets anders", "/iets_anders"),
-            ))
+            return self._vraag(
+                stap,
+                "helpt_dit",
+                teksten.VRAAG_HELPT_DIT,
+                (
+                    Knop("Ja, dit helpt", "/bevestigen"),
+                    Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
+                    Knop("Iets anders", "/iets_anders"),
+                ),
+            )
         if vraag == "hulpvraag":
             return self._vraag_hulpvraag(stap)
         return self._volgende(stap)

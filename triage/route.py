@@ -5,11 +5,20 @@ from __future__ import annotations
 JEUGD_THEMAS = frozenset({"opvoeden_opgroeien"})
 #: Thema's where a resident asking for themself may well be under 18, so we ask.
 THEMAS_MET_JONGEREN = frozenset(
-    {"psychisch", "verslaving", "eenzaamheid", "huiselijk_geweld", "werk_meedoen", "opvoeden_opgroeien"}
+    {
+        "psychisch",
+        "verslaving",
+        "eenzaamheid",
+        "huiselijk_geweld",
+        "werk_meedoen",
+        "opvoeden_opgroeien",
+    }
 )
 
 
-def is_minderjarig(voor_wie: str | None, leeftijd: int | None, onder_18: bool | None) -> bool | None:
+def is_minderjarig(
+    voor_wie: str | None, leeftijd: int | None, onder_18: bool | None
+) -> bool | None:
     """Whether the person helped is under 18; ``None`` when we cannot tell."""
     if leeftijd is not None:
         return leeftijd < 18
@@ -20,7 +29,9 @@ def is_minderjarig(voor_wie: str | None, leeftijd: int | None, onder_18: bool | 
     return None
 
 
-def kies_route(thema: str | None, voor_wie: str | None, leeftijd: int | None, onder_18: bool | None) -> str:
+def kies_route(
+    thema: str | None, voor_wie: str | None, leeftijd: int | None, onder_18: bool | None
+) -> str:
     """'cjg' when the help is for someone under 18 or about parenting, else 'wmo_loket'."""
     if thema in JEUGD_THEMAS:
         return "cjg"

@@ -30,7 +30,7 @@ def mens_spreken(profiel: GemeenteProfiel) -> str:
 def opening(profiel: GemeenteProfiel) -> str:
     """First message: automated assistant (EU AI Act art. 50), what it does, no personal data."""
     return (
-        f"Hallo! Ik ben Wegwijzer, de digitale assistent van {profiel.naam}. "
+        f"Hallo! Ik ben Wegwijzer, de automatische assistent van {profiel.naam}. "
         "Ik ben een computerprogramma, geen mens. "
         "Ik help u hulp te vinden in uw buurt. Bijvoorbeeld als u zorgt voor iemand, "
         "als u zich eenzaam voelt, bij geldzorgen of bij vragen over opvoeden. "
@@ -40,7 +40,9 @@ def opening(profiel: GemeenteProfiel) -> str:
 
 
 VRAAG_HULPVRAAG = "Waar kan ik u mee helpen? Vertel het in uw eigen woorden, of kies een onderwerp."
-VRAAG_HULPVRAAG_OPNIEUW = "Waar gaat uw vraag over? Vertel het in uw eigen woorden, of kies een onderwerp."
+VRAAG_HULPVRAAG_OPNIEUW = (
+    "Waar gaat uw vraag over? Vertel het in uw eigen woorden, of kies een onderwerp."
+)
 
 
 def vraag_voor_wie(thema: str) -> str:
@@ -64,9 +66,8 @@ def vraag_wijk(voor_wie: str | None, relatie: str | None) -> str:
         wie = f"uw {relatie}"
     else:
         wie = "de persoon voor wie u hulp zoekt"
-    werkwoord = "woont" if wie != "u" else "woont"
     return (
-        f"In welke wijk {werkwoord} {wie}? U mag ook alleen de 4 cijfers van de postcode typen. "
+        f"In welke wijk woont {wie}? U mag ook alleen de 4 cijfers van de postcode typen. "
         "Dan zoek ik hulp dichtbij."
     )
 
@@ -85,8 +86,14 @@ def aanbod_intro(thema: str, wijk: str | None) -> str:
     )
 
 
-def aanbod_regel(nummer: int, naam: str, organisatie: str, omschrijving: str, telefoon: str | None,
-                 website: str | None) -> str:
+def aanbod_regel(
+    nummer: int,
+    naam: str,
+    organisatie: str,
+    omschrijving: str,
+    telefoon: str | None,
+    website: str | None,
+) -> str:
     """One numbered offer: name, organisation, one line, phone, website."""
     regel = f"{nummer}. {naam} ({organisatie}). {omschrijving}"
     contact = []
@@ -132,7 +139,8 @@ def fijn(profiel: GemeenteProfiel) -> str:
     """The resident says the offer helps."""
     return (
         "Fijn dat dit helpt! U kunt zelf contact opnemen met de organisatie. "
-        "Heeft u later toch meer hulp nodig? " + mens_spreken(profiel)
+        "Heeft u later toch meer hulp nodig? "
+        + mens_spreken(profiel)
         + " Kan ik nog iets anders voor u doen?"
     )
 

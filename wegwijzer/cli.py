@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from sociale_kaart.template import KaartFout
+from sociale_kaart.zoeken import ZoekFout
 from wegwijzer.gemeente import ProfielFout
 from wegwijzer.settings import Settings, SettingsError
 from wegwijzer.spacy_pipeline import PipelineFout
@@ -74,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
         return int(args.func(settings, args))
-    except (SettingsError, ProfielFout, KaartFout, PipelineFout) as exc:
+    except (SettingsError, ProfielFout, KaartFout, PipelineFout, ZoekFout) as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

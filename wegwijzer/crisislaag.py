@@ -44,7 +44,9 @@ class CrisisLaag(GraphComponent):
             if oordeel is None:
                 continue
             crisis = {"name": "crisis", "confidence": 1.0}
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "crisis"]
+            ranking = [
+                r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "crisis"
+            ]
             message.set(INTENT, crisis, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [crisis, *ranking], add_to_output=True)
             entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != "crisis_soort"]

@@ -125,7 +125,7 @@ def _wijken(data: Any) -> tuple[Wijk, ...]:
         seen_namen[naam.casefold()] = i
         postcodes = item.get("postcodes", [])
         if not isinstance(postcodes, list):
-            raise ProfielFout(f"{where}postcodes: verwacht een lijst, zoals [\"1011\", \"1012\"].")
+            raise ProfielFout(f'{where}postcodes: verwacht een lijst, zoals ["1011", "1012"].')
         pc4s: list[str] = []
         for j, pc in enumerate(postcodes):
             pc_text = str(pc).strip()
@@ -147,7 +147,9 @@ def _wijken(data: Any) -> tuple[Wijk, ...]:
 def parse_profiel(data: Any) -> GemeenteProfiel:
     """Validate an already-parsed YAML document as a gemeente profile."""
     if not isinstance(data, dict):
-        raise ProfielFout("Het profiel moet een YAML-blok zijn met naam, contact, wmo_loket, cjg en wijken.")
+        raise ProfielFout(
+            "Het profiel moet een YAML-blok zijn met naam, contact, wmo_loket, cjg en wijken."
+        )
     naam = _text(data, "naam", "") or ""
     for key in ("contact", "wmo_loket", "cjg"):
         if key not in data:

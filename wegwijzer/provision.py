@@ -50,7 +50,10 @@ def provision(settings: Settings, spacy_sha256: str | None = None, train: bool =
 
     if train:
         if training.needs_training(settings.model_path):
-            _step("Rasa-model trainen (dit duurt een paar minuten)", lambda: training.train(settings.model_path))
+            _step(
+                "Rasa-model trainen (dit duurt een paar minuten)",
+                lambda: training.train(settings.model_path),
+            )
         else:
             print("==> Rasa-model is actueel; niet opnieuw getraind.")
 

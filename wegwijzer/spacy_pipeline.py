@@ -123,7 +123,7 @@ def install_official(source: str, expected_sha256: str | None) -> None:
     cmd = [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", target]
     if expected and not local.exists():
         cmd.insert(4, "--require-hashes")
-    result = subprocess.run(cmd, check=False)  # noqa: S603 - fixed argv, no shell
+    result = subprocess.run(cmd, check=False)
     if result.returncode != 0:
         raise PipelineFout(
             f"Installeren van het spaCy-model uit {source} is mislukt (pip gaf {result.returncode})."
@@ -131,9 +131,9 @@ def install_official(source: str, expected_sha256: str | None) -> None:
 
 
 def _build_official(target: Path) -> PipelineInfo:
-    import spacy
-
-    nlp = spacy.load(OFFICIAL_PACKAGE)
+    # Every spaCy model package exposes load(); importing it directly also works for a package
+    # that is importable but not registered as a distribution.
+    nlp = importlib.import_module(OFFICIAL_PACKAGE).load()
     meta = nlp.meta
     info = PipelineInfo(
         soort="officieel",

@@ -22,7 +22,11 @@ def _files(root: Path) -> list[Path]:
         if path.is_file():
             files.append(path)
         elif path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix in {".yml", ".yaml", ".txt"})
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix in {".yml", ".yaml", ".txt"}
+            )
     marker = PIPELINE_DIR / MARKER
     if marker.exists():
         files.append(marker)
@@ -67,7 +71,7 @@ def train(model_path: Path, root: Path = PROJECT_ROOT) -> None:
         "--fixed-model-name", model_path.name.removesuffix(".tar.gz"),
         "--force",
     ]  # fmt: skip
-    result = subprocess.run(cmd, cwd=root, check=False)  # noqa: S603 - fixed argv
+    result = subprocess.run(cmd, cwd=root, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"rasa train is mislukt (code {result.returncode}).")
     fingerprint_file(model_path).write_text(print_fingerprint + "\n")

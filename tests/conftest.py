@@ -1,0 +1,90 @@
+"""Shared fixtures: settings in a temp dir, SQLite and PostgreSQL databases.
+
+PostgreSQL tests use the local server (WEGWIJZER_TEST_PG_URL, default 127.0.0.1:5432/test).
+On a laptop without one they skip with a reason; under CI=true a missing server fails.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from wegwijzer.gemeente import GemeenteProfiel, load_profiel
+from wegwijzer.settings import PROJECT_ROOT, Settings
+
+DEMO_PROFIEL = PROJECT_ROOT / "demo_gemeente" / "gemeente.yml"
+DEMO_KAART = PROJECT_ROOT / "demo_gemeente" / "sociale_kaart.csv"
+PG_URL = os.environ.get(
+    "WEGWIJZER_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
+)
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(scope="session")
+def demo_profiel() -> GemeenteProfiel:
+    return load_profiel(DEMO_PROFIEL)
+
+
+def make_settings(tmp_path: Path, db_url: str | None = None, **extra: str) -> Settings:
+    env = {
+        "WEGWIJZER_VAR_DIR": str(tmp_path / "var"),
+        "WEGWIJZER_DB_URL": db_url or f"sqlite:///{tmp_path / 'var' / 'test.db'}",
+        "WEGWIJZER_GEMEENTE": str(DEMO_PROFIEL),
+        **extra,
+    }
+    return Settings.from_env(env)
+
+
+@pytest.fixture
+def sqlite_settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path)
+
+
+def _pg_available() -> str | None:
+    try:
+        engine = create_engine(PG_URL, future=True, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+        engine.dispose()
+        return None
+    except Exception as exc:  # any driver error means: no usable server
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The PostgreSQL URL, or skip (fail under CI=true) when no server answers."""
+    problem = _pg_available()
+    if problem:
+        message = f"PostgreSQL op {PG_URL} is niet bereikbaar ({problem})"
+        if IN_CI:
+            pytest.fail(message + " — onder CI=true is dat een fout, geen skip.")
+        pytest.skip(message)
+    return PG_URL
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A fresh schema per test, dropped afterwards; the URL sets it as search_path."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(pg_server, future=True)
+    with engine.begin() as conn:
+        conn.execute(text(f'create schema "{schema}"'))
+    sep = "&" if "?" in pg_server else "?"
+    yield f"{pg_server}{sep}options=-csearch_path%3D{schema}"
+    with engine.begin() as conn:
+        conn.execute(text(f'drop schema "{schema}" cascade'))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings for each supported database; tests using it run on both."""
+    if request.param == "sqlite":
+        return make_settings(tmp_path)
+    return make_settings(tmp_path, request.getfixturevalue("pg_url"))

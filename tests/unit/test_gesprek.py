@@ -1,0 +1,264 @@
+"""The triage conversation as plain Python, with a fake kaart."""
+
+from collections.abc import Iterator
+from itertools import count
+from typing import Any
+
+import pytest
+
+from sociale_kaart.zoeken import AanbodKaartje
+from triage.gesprek import Gesprek, Invoer, Stap, Toestand
+from wegwijzer.gemeente import GemeenteProfiel
+
+
+def kaartje(ident: str, niveau: str = "sociale_basis", wijk: str | None = None) -> AanbodKaartje:
+    return AanbodKaartje(
+        id=ident,
+        naam=f"Aanbod {ident}",
+        organisatie="Stichting Proef",
+        niveau=niveau,
+        wijk=wijk,
+        telefoon="0123 00 00 00",
+        website="https://proef.example",
+        email=None,
+        omschrijving="Een regel.",
+    )
+
+
+class FakeKaart:
+    def __init__(self, kaartjes: list[AanbodKaartje] | None = None) -> None:
+        self.kaartjes = (
+            kaartjes if kaartjes is not None else [kaartje("a"), kaartje("b"), kaartje("c")]
+        )
+        self.vragen: list[tuple[Any, ...]] = []
+
+    def aanbod_voor(
+        self,
+        thema: str,
+        leeftijd: int | None,
+        minderjarig: bool | None,
+        wijk: str | None,
+        limiet: int,
+    ) -> list[AanbodKaartje]:
+        self.vragen.append((thema, leeftijd, minderjarig, wijk, limiet))
+        return self.kaartjes[:limiet]
+
+
+class Sessie:
+    """Drives the engine like the action server does, turn by turn."""
+
+    def __init__(self, profiel: GemeenteProfiel, kaart: FakeKaart | None = None) -> None:
+        ids: Iterator[int] = count(1)
+        self.kaart = kaart or FakeKaart()
+        self.gesprek = Gesprek(profiel, self.kaart, id_factory=lambda: f"hv{next(ids)}")
+        self.toestand = Toestand()
+
+    def zeg(self, tekst: str, intent: str | None, confidence: float = 0.9, **entities: str) -> Stap:
+        ents = tuple({"entity": k, "value": v} for k, v in entities.items())
+        stap = self.gesprek.verwerk(
+            Toestand.from_slot(self.toestand.to_slot()), Invoer(tekst, intent, confidence, ents)
+        )
+        self.toestand = stap.toestand
+        return stap
+
+
+def payloads(stap: Stap, soort: str | None = None) -> list[dict[str, Any]]:
+    return [
+        b.payload
+        for b in stap.berichten
+        if b.payload and (soort is None or b.payload["type"] == soort)
+    ]
+
+
+def tekst(stap: Stap) -> str:
+    return "\n".join(b.tekst for b in stap.berichten if b.tekst)
+
+
+@pytest.fixture
+def sessie(demo_profiel: GemeenteProfiel) -> Sessie:
+    return Sessie(demo_profiel)
+
+
+def test_opening_and_first_question_in_the_same_turn(sessie: Sessie) -> None:
+    stap = sessie.zeg("ik heb schulden", "hulpvraag_geldzorgen")
+    assert "computerprogramma" in stap.berichten[0].tekst  # type: ignore[operator]
+    assert "14 0123" in stap.berichten[0].tekst  # type: ignore[operator]
+    # first person without a relation: for themself; geldzorgen does not need the age
+    assert payloads(stap, "vraag") == [pytest.approx(payloads(stap, "vraag")[0])]
+    assert payloads(stap, "vraag")[0]["vraag"] == "wijk"
+
+
+def test_what_the_first_message_says_is_not_asked_again(sessie: Sessie) -> None:
+    stap = sessie.zeg(
+        "mijn moeder van 80 heeft dementie, ze woont in Oosterpark", "hulpvraag_dementie"
+    )
+    assert not payloads(stap, "vraag") or payloads(stap, "vraag")[0]["vraag"] == "helpt_dit"
+    aanbod = payloads(stap, "aanbod")[0]
+    assert aanbod["thema"] == "dementie"
+    assert [i["id"] for i in aanbod["items"]] == ["a", "b", "c"]
+    assert set(aanbod["items"][0]) == {
+        "id",
+        "naam",
+        "organisatie",
+        "niveau",
+        "wijk",
+        "telefoon",
+        "website",
+        "email",
+        "omschrijving",
+    }
+    assert sessie.kaart.vragen == [("dementie", 80, False, "Oosterpark", 3)]
+
+
+def test_full_road_to_wmo_loket(sessie: Sessie) -> None:
+    sessie.zeg("hallo", "begroeten")
+    stap = sessie.zeg("ik zorg voor mijn man en ben op", "hulpvraag_mantelzorg")
+    assert payloads(stap, "vraag")[0]["vraag"] == "wijk"
+    stap = sessie.zeg('/geef_info{"wijk": "Westwijk"}', "geef_info", wijk="Westwijk")
+    assert payloads(stap, "aanbod") and payloads(stap, "vraag")[0]["vraag"] == "helpt_dit"
+    stap = sessie.zeg("nee dat is niet genoeg", "ontkennen")
+    verwijzing = payloads(stap, "verwijzing")[0]
+    assert verwijzing["route"] == "wmo_loket" and verwijzing["thema"] == "mantelzorg"
+    assert verwijzing["loket"]["telefoon"] == "0123 45 60 00"
+    assert "cliëntondersteuner" in tekst(stap) and "meenemen" in tekst(stap)
+    assert sessie.toestand.route == "wmo_loket" and sessie.toestand.geholpen == "nee"
+
+
+def test_child_goes_to_cjg_and_age_is_asked(sessie: Sessie) -> None:
+    stap = sessie.zeg("mijn dochter wil niet meer naar school", "hulpvraag_opvoeden_opgroeien")
+    assert payloads(stap, "vraag")[0]["vraag"] == "leeftijd"
+    stap = sessie.zeg("14", "geef_info")
+    assert payloads(stap, "vraag")[0]["vraag"] == "wijk"
+    sessie.zeg("9916", "geef_info")
+    assert sessie.toestand.wijk == "Molenbuurt"
+    stap = sessie.zeg("ik wil iemand van de gemeente spreken", "vraag_loket")
+    assert payloads(stap, "verwijzing")[0]["route"] == "cjg"
+
+
+def test_yes_it_helps(sessie: Sessie) -> None:
+    sessie.zeg("ik voel me zo alleen, ik woon in Centrum", "hulpvraag_eenzaamheid")
+    stap = sessie.zeg("18 of ouder", "geef_info")
+    assert payloads(stap, "aanbod")
+    stap = sessie.zeg("ja", "bevestigen")
+    assert sessie.toestand.geholpen == "ja"
+    assert "Fijn" in tekst(stap) and "14 0123" in tekst(stap)
+
+
+def test_no_sociale_basis_is_said_honestly_and_referred(demo_profiel: GemeenteProfiel) -> None:
+    sessie = Sessie(demo_profiel, FakeKaart([kaartje("av", "algemene_voorziening")]))
+    stap = sessie.zeg(
+        "ik kan mijn huis niet meer schoonhouden, ik woon in Westwijk", "hulpvraag_huishouden"
+    )
+    assert "geen vrijwillige hulp" in tekst(stap)
+    assert payloads(stap, "aanbod")[0]["items"][0]["id"] == "av"
+    assert payloads(stap, "verwijzing")[0]["route"] == "wmo_loket"
+    assert sessie.toestand.geen_aanbod
+
+
+def test_crisis_numbers_come_first_before_any_question(sessie: Sessie) -> None:
+    stap = sessie.zeg("ik wil er niet meer zijn", "hulpvraag_psychisch")
+    eerste = stap.berichten[0]
+    assert "113" in eerste.tekst  # type: ignore[operator]
+    assert eerste.payload == {
+        "type": "crisis",
+        "soort": "suicide",
+        "nummers": [
+            {"naam": "113 Zelfmoordpreventie", "telefoon": "113"},
+            {"naam": "113 Zelfmoordpreventie (gratis)", "telefoon": "0800-0113"},
+            {"naam": "Alarmnummer", "telefoon": "112"},
+        ],
+    }
+    assert not payloads(stap, "vraag")
+    assert "computerprogramma" in tekst(stap)
+    assert sessie.toestand.route == "crisis_suicide"
+
+
+def test_crisis_in_the_middle_interrupts(sessie: Sessie) -> None:
+    sessie.zeg("ik heb schulden", "hulpvraag_geldzorgen")
+    stap = sessie.zeg("mijn man slaat me als ik over geld begin", "hulpvraag_geldzorgen")
+    assert payloads(stap)[0]["type"] == "crisis"
+    assert payloads(stap)[0]["soort"] == "huiselijk_geweld"
+
+
+def test_outside_the_domain(sessie: Sessie) -> None:
+    stap = sessie.zeg("wanneer wordt het grofvuil opgehaald", "buiten_scope")
+    p = payloads(stap, "buiten_scope")[0]
+    assert p["contact"]["telefoon"] == "14 0123"
+    assert "niet mee helpen" in tekst(stap)
+
+
+def test_not_understood_twice_then_contact(sessie: Sessie) -> None:
+    sessie.zeg("hallo", "begroeten")
+    eerste = sessie.zeg("blabla", "nlu_fallback")
+    tweede = sessie.zeg("blablabla", "nlu_fallback")
+    derde = sessie.zeg("qwerty", "nlu_fallback")
+    assert "anders zeggen" in tekst(eerste)
+    assert "nog steeds niet" in tekst(tweede)
+    assert "medewerker" in tekst(derde) and payloads(derde, "buiten_scope")
+    assert sessie.toestand.route == "niet_begrepen"
+
+
+def test_typed_answer_read_as_thema_is_still_an_answer(sessie: Sessie) -> None:
+    sessie.zeg("ik wil graag hulp bij vervoer", "hulpvraag_vervoer")
+    sessie.toestand = sessie.toestand.__class__(
+        **{**sessie.toestand.__dict__, "voor_wie": None, "gevraagd": "voor_wie"}
+    )
+    sessie.zeg("voor mijn oma", "hulpvraag_eenzaamheid", confidence=0.5)
+    assert sessie.toestand.thema == "vervoer"
+    assert sessie.toestand.relatie == "oma"
+
+
+def test_start_over_and_switch_thema(sessie: Sessie) -> None:
+    sessie.zeg("mijn zoon van 11 wordt gepest, we wonen in Centrum", "hulpvraag_opvoeden_opgroeien")
+    stap = sessie.zeg("iets anders", "iets_anders")
+    assert payloads(stap, "vraag")[0]["vraag"] == "hulpvraag"
+    assert sessie.toestand.thema is None and sessie.toestand.wijk == "Centrum"
+    stap = sessie.zeg("opnieuw beginnen", "opnieuw_beginnen")
+    assert sessie.toestand.wijk is None
+    assert "opnieuw" in tekst(stap)
+
+
+def test_new_thema_is_a_new_hulpvraag(sessie: Sessie) -> None:
+    sessie.zeg("ik heb schulden, ik woon in Centrum", "hulpvraag_geldzorgen")
+    eerste = sessie.toestand.hulpvraag_id
+    sessie.zeg("ik kan ook mijn post niet lezen", "hulpvraag_administratie")
+    assert sessie.toestand.hulpvraag_id != eerste
+    assert sessie.toestand.thema == "administratie" and sessie.toestand.wijk == "Centrum"
+
+
+@pytest.mark.parametrize("slot", [None, "", "{kapot", "[1,2]", '{"thema": 5, "onbekend": 1}'])
+def test_unreadable_state_starts_fresh(slot: object) -> None:
+    assert Toestand.from_slot(slot) == Toestand()
+
+
+def test_state_round_trips_through_the_slot() -> None:
+    t = Toestand(
+        begroet=True,
+        thema="wonen",
+        leeftijd=70,
+        onder_18=False,
+        getoond=("a", "b"),
+        niet_begrepen=2,
+    )
+    assert Toestand.from_slot(t.to_slot()) == t
+
+
+@pytest.mark.parametrize(
+    "bericht",
+    [
+        "",
+        "   ",
+        "x" * 6000,
+        "🙂🙂🙂",
+        "<script>alert(1)</script>",
+        "How do I apply for help?",
+        "\x00\x01\ufffd\ufffd",
+        "' OR 1=1 --",
+    ],
+)
+def test_bad_input_gets_a_dutch_answer(sessie: Sessie, bericht: str) -> None:
+    stap = sessie.zeg(bericht, None)
+    assert stap.berichten and all(b.tekst or b.payload for b in stap.berichten)
+    assert "Traceback" not in tekst(stap)
+    if len(bericht) > 2000:
+        assert "erg lang" in tekst(stap)
