@@ -8,9 +8,15 @@ All entries are lower case; compare with ``word.casefold()``.
 
 from __future__ import annotations
 
+
+def _words(block: str) -> frozenset[str]:
+    """The whitespace-separated words of ``block``: long lists stay readable."""
+    return frozenset(block.split())
+
+
 # Words that are never (the start of) a person's name after "ik ben", "met", "mijn naam is".
 # Function words, states, roles and feelings a resident typically describes.
-NOT_A_NAME: frozenset[str] = frozenset(
+NOT_A_NAME: frozenset[str] = _words(
     """
     a aan al alle alleen allebei als altijd ander andere anders bij binnen boven buiten daar
     dan dat de deze die dit door dus een eens eigenlijk en er even geen gewoon graag heel hem
@@ -36,25 +42,28 @@ NOT_A_NAME: frozenset[str] = frozenset(
     hierbij namens bezig benieuwd gebeld geweest gestuurd doorverwezen ingeschreven
     inwoner bewoner burger alleenstaande moeder vader ouder eenoudergezin gezin pleegouder
     pleegmoeder pleegvader verzorgende verpleegkundige
+    nederlands nederlandse marokkaans marokkaanse turks turkse surinaams surinaamse antilliaans
+    pools poolse syrisch syrische eritrees eritrese somalisch afghaans oekraïens oekraiens
+    duits engels arabisch fries friese gronings groningse christelijk moslim hindoestaans
     hallo hoi hey hee goedemorgen goedemiddag goedenavond dag groetjes groet bedankt dank
-    """.split()
+    """
 )
 
 # Tussenvoegsels that may sit between the parts of a name ("Jan van der Berg").
-INTERFIXES: frozenset[str] = frozenset(
+INTERFIXES: frozenset[str] = _words(
     """
     van de der den het 't ter ten te la le du da di del della dos el al ben bin ibn op in 's
     von vom zu zum und
-    """.split()
+    """
 )
 
 # Letter pairs after four digits that are Dutch words, units or codes, not a postcode
 # ("in 2024 en", "1000 mg"). SA, SD and SS are never issued as postcode letters.
-POSTCODE_LETTERS_NOT: frozenset[str] = frozenset(
+POSTCODE_LETTERS_NOT: frozenset[str] = _words(
     """
     en in op om te de al is ik je we ze na of af nu zo ja uw km mg gr kg cm mm ml ie eu pm
     am ct dl cl hl ha mb gb kb tb st ex nr no ok ca co tm vs pk sa sd ss
-    """.split()
+    """
 )
 
 # Names of public services, laws and organisations that residents mention and that deduce may
@@ -100,13 +109,13 @@ KEEP_TERMS_DEFAULT: frozenset[str] = frozenset(
 )
 
 # Hosts that are public services; a resident naming them is not personal data.
-PUBLIC_HOSTS: frozenset[str] = frozenset(
+PUBLIC_HOSTS: frozenset[str] = _words(
     """
     113.nl kindertelefoon.nl veiligthuis.nl rijksoverheid.nl overheid.nl government.nl
     digid.nl mijnoverheid.nl toeslagen.nl belastingdienst.nl uwv.nl werk.nl svb.nl
     juridischloket.nl nibud.nl geldfit.nl mantelzorg.nl thuisarts.nl ggd.nl loket.nl
     wegwijzer.nl voedselbankennederland.nl humanitas.nl schuldhulpmaatje.nl
-    """.split()
+    """
 )
 
 # Words after a number that make it an amount, a duration or a count, not a house number.

@@ -244,7 +244,9 @@ def extraheer(
         voor_wie = "zelf"
 
     leeftijd, eigen = vind_leeftijd(norm, gevraagd)
-    if leeftijd is None:
+    if leeftijd is None and gevraagd == "leeftijd":
+        # The classifier's age entity only counts as an answer to our question: in free text
+        # it also tags house numbers ("Kerkstraat 12") and amounts.
         for value in _entity_values(entities, "leeftijd"):
             if value.isdigit() and int(value) <= 120:
                 leeftijd = int(value)

@@ -161,7 +161,11 @@ class Gesprek:
         oordeel = beoordeel(tekst, invoer.intent, invoer.confidence)
         if oordeel is not None:
             return self._crisis(stap, oordeel)
-        if not stap.toestand.begroet and invoer.intent not in {"begroeten", "opnieuw_beginnen"}:
+        if not stap.toestand.begroet and invoer.intent not in {
+            "begroeten",
+            "opnieuw_beginnen",
+            "start",
+        }:
             stap.zeg(teksten.opening(self.profiel))
             stap.toestand = replace(stap.toestand, begroet=True)
         if len(invoer.tekst or "") > MAX_BERICHT:
@@ -183,6 +187,7 @@ class Gesprek:
         return {
             "begroeten": self._begroeten,
             "opnieuw_beginnen": self._opnieuw,
+            "start": self._opnieuw,  # "/start" from a widget or chat app: not in the NLU data
             "afscheid": self._afscheid,
             "bedanken": self._bedanken,
             "bot_vraag": self._uitleg,
@@ -238,8 +243,9 @@ class Gesprek:
         return self._vraag_hulpvraag(stap)
 
     def _opnieuw(self, stap: Stap, invoer: Invoer) -> Stap:
+        opnieuw = "Goed, we beginnen opnieuw. " if stap.toestand.begroet else ""
         stap.toestand = Toestand(begroet=True)
-        stap.zeg("Goed, we beginnen opnieuw. " + teksten.opening(self.profiel))
+        stap.zeg(opnieuw + teksten.opening(self.profiel))
         return self._vraag_hulpvraag(stap)
 
     def _afscheid(self, stap: Stap, invoer: Invoer) -> Stap:

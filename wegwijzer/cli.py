@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from signalen import SignaalFout
 from sociale_kaart.template import KaartFout
 from sociale_kaart.zoeken import ZoekFout
 from wegwijzer.gemeente import ProfielFout
@@ -42,9 +43,11 @@ def _cmd_status(settings: Settings, args: argparse.Namespace) -> int:
 
 def _command_groups() -> list[Callable[[Any], None]]:
     """Each package that has commands registers them itself."""
+    from privacy.cli import register as privacy
+    from signalen.cli import register as signalen
     from sociale_kaart.cli import register as kaart
 
-    return [kaart]
+    return [kaart, privacy, signalen]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
         return int(args.func(settings, args))
-    except (SettingsError, ProfielFout, KaartFout, PipelineFout, ZoekFout) as exc:
+    except (SettingsError, ProfielFout, KaartFout, PipelineFout, ZoekFout, SignaalFout) as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

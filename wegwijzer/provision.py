@@ -37,6 +37,15 @@ def provision(settings: Settings, spacy_sha256: str | None = None, train: bool =
     )
     print(f"    In gebruik: {info.beschrijving()}")
 
+    def _privacy() -> None:
+        from privacy import prepare
+        from privacy.geheim import laad_of_maak
+
+        prepare(settings.deduce_cache_dir, keep_terms=[w.naam for w in profiel.wijken])
+        laad_of_maak(settings.tracker_sleutel_path)
+
+    _step("De-identificatie voorbereiden (deduce-lijsten)", _privacy)
+
     def _database() -> str:
         aantal = kaart.init_database(settings, profiel)
         if aantal == 0 and _same_file(settings.gemeente_path, DEMO_PROFIEL):

@@ -1,7 +1,7 @@
-"""Run the Rasa server and the action server as one unit (``make run``).
+"""Run the Rasa server, the action server and the retention job as one unit (``make run``).
 
-Output of both comes in one stream with a prefix per process (honcho). Ctrl-C or SIGTERM
-stops both; if one dies, the other is stopped and we exit non-zero.
+Output of all comes in one stream with a prefix per process (honcho). Ctrl-C or SIGTERM
+stops all; if one dies, the others are stopped and we exit non-zero.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from honcho.manager import Manager
 
+from wegwijzer.gemeente import load_profiel
 from wegwijzer.settings import PROJECT_ROOT, Settings
 
 
@@ -23,6 +24,7 @@ def process_env(settings: Settings) -> dict[str, str]:
             "WEGWIJZER_ACTION_ENDPOINT": settings.action_endpoint,
             "SANIC_HOST": settings.actions_host,  # rasa-sdk reads its interface from here
             "TF_CPP_MIN_LOG_LEVEL": "2",
+            "LOG_LEVEL": settings.log_level,  # read by Rasa and rasa-sdk
             "PYTHONUNBUFFERED": "1",
         }
     )
@@ -30,25 +32,28 @@ def process_env(settings: Settings) -> dict[str, str]:
 
 
 def commands(settings: Settings) -> dict[str, list[str]]:
-    """Argv of each server; the Rasa HTTP API is only on with a token."""
-    bindir = Path(sys.executable).parent
+    """Argv of each process; the Rasa HTTP API is only on with a token."""
+    python = str(Path(sys.executable))
     rasa = [
-        str(bindir / "rasa"), "run",
+        python, "-m", "wegwijzer.servers", "rasa", "run",
         "--model", str(settings.model_path),
         "--endpoints", "endpoints.yml",
         "--credentials", "credentials.yml",
         "--interface", settings.rasa_host,
         "--port", str(settings.rasa_port),
-        "--log-file", str(settings.var_dir / "rasa.log"),
     ]  # fmt: skip
     if settings.rasa_api_token:
         rasa += ["--enable-api", "--auth-token", settings.rasa_api_token]
     acties = [
-        str(bindir / "python"), "-m", "rasa_sdk",
+        python, "-m", "wegwijzer.servers", "acties",
         "--actions", "actions",
         "--port", str(settings.actions_port),
     ]  # fmt: skip
-    return {"acties": acties, "rasa": rasa}
+    if settings.log_level == "DEBUG":
+        rasa.append("--debug")
+        acties.append("--debug")
+    opschonen = [python, "-m", "wegwijzer.cli", "privacy", "opschonen", "--herhaal", "3600"]
+    return {"acties": acties, "rasa": rasa, "opschonen": opschonen}
 
 
 def serve(settings: Settings) -> int:
@@ -61,6 +66,7 @@ def serve(settings: Settings) -> int:
         )
         return 2
     settings.var_dir.mkdir(parents=True, exist_ok=True)
+    load_profiel(settings.gemeente_path)  # a broken profile stops start-up, with its Dutch message
     manager = Manager()
     env = process_env(settings)
     for name, argv in commands(settings).items():

@@ -66,6 +66,7 @@ class Settings:
     rasa_api_token: str | None
     log_level: str
     kaart_vers_dagen: int
+    bewaartermijn_dagen: int
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -99,6 +100,7 @@ class Settings:
             rasa_api_token=env.get("WEGWIJZER_RASA_API_TOKEN", "").strip() or None,
             log_level=log_level,
             kaart_vers_dagen=_int(env, "WEGWIJZER_KAART_VERS_DAGEN", 365, minimum=1),
+            bewaartermijn_dagen=_int(env, "WEGWIJZER_BEWAARTERMIJN_DAGEN", 30, minimum=1),
         )
 
     @property
@@ -110,6 +112,16 @@ class Settings:
     def action_endpoint(self) -> str:
         """URL Rasa uses to reach the action server."""
         return f"http://{self.actions_host}:{self.actions_port}/webhook"
+
+    @property
+    def deduce_cache_dir(self) -> Path:
+        """Where set-up leaves deduce's lookup structures for both servers to load."""
+        return self.var_dir / "cache" / "deduce"
+
+    @property
+    def tracker_sleutel_path(self) -> Path:
+        """Secret for pseudonymising Rasa sender ids in the tracker store."""
+        return self.var_dir / "tracker.key"
 
     @property
     def model_path(self) -> Path:

@@ -43,6 +43,11 @@ def test_hallo_gets_dutch_greeting_saying_it_is_automated(servers: Servers) -> N
     assert customs(replies, "vraag")[0]["vraag"] == "hulpvraag"
 
 
+def test_slash_start_gives_the_opening(servers: Servers) -> None:
+    replies = servers.send(sender(), "/start")
+    assert "automatische assistent" in texts(replies)
+
+
 def test_resident_from_hulpvraag_to_offer_to_referral(servers: Servers) -> None:
     wie = sender()
     eerste = servers.send(wie, "ik zorg voor mijn moeder met dementie en kan het niet meer aan")
@@ -130,7 +135,11 @@ def test_if_one_server_dies_the_other_stops_and_serve_fails(tmp_path: Path) -> N
     own = start_servers(tmp_path)
     try:
         acties = subprocess.run(
-            ["pgrep", "-f", f"rasa_sdk --actions actions --port {own.settings.actions_port}"],
+            [
+                "pgrep",
+                "-f",
+                f"wegwijzer.servers acties --actions actions --port {own.settings.actions_port}",
+            ],
             capture_output=True,
             text=True,
             check=False,

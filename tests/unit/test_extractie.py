@@ -100,3 +100,11 @@ def test_button_entities(demo_profiel: GemeenteProfiel) -> None:
 
 def test_peuter_implies_under_18(demo_profiel: GemeenteProfiel) -> None:
     assert extraheer("mijn peuter heeft driftbuien", demo_profiel).onder_18 is True
+
+
+def test_age_entity_from_the_classifier_only_counts_as_an_answer(
+    demo_profiel: GemeenteProfiel,
+) -> None:
+    ents = [{"entity": "leeftijd", "value": "12"}]
+    assert extraheer("ik woon op de Kerkstraat 12", demo_profiel, None, ents).leeftijd is None
+    assert extraheer("twaalf", demo_profiel, "leeftijd", ents).leeftijd == 12

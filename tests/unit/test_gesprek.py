@@ -262,3 +262,10 @@ def test_bad_input_gets_a_dutch_answer(sessie: Sessie, bericht: str) -> None:
     assert "Traceback" not in tekst(stap)
     if len(bericht) > 2000:
         assert "erg lang" in tekst(stap)
+
+
+def test_slash_start_opens_the_conversation(sessie: Sessie) -> None:
+    stap = sessie.zeg("/start", "start")
+    assert "automatische assistent" in tekst(stap)
+    assert "opnieuw" not in tekst(stap)
+    assert payloads(stap, "vraag")[0]["vraag"] == "hulpvraag"

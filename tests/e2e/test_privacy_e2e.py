@@ -1,0 +1,67 @@
+"""Through the real servers with DEBUG logging: personal data reaches no storage and no log."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from tests.e2e.conftest import Servers, start_servers, stop_servers
+from wegwijzer.db import make_engine
+
+pytestmark = pytest.mark.e2e
+
+PERSOONLIJK = [
+    "Marieke Jansen-Bakker",
+    "111222333",
+    "NL91ABNA0417164300",
+    "06-12345678",
+    "+31 6 87654321",
+    "marieke.jansen@example.nl",
+    "Dorpsstraat 17",
+    "9905 AB",
+    "12-03-1951",
+]
+GESPREK = [
+    "Goedemiddag, mijn naam is Marieke Jansen-Bakker en ik ben geboren op 12-03-1951. "
+    "Mijn BSN is 111222333 en mijn rekening NL91ABNA0417164300.",
+    "Ik zorg voor mijn man met dementie en ik kan het niet meer aan. "
+    "Mail me op marieke.jansen@example.nl",
+    "Ik woon op de Dorpsstraat 17, 9905 AB. Bel me op 06-12345678 of +31 6 87654321.",
+    "nee, dat is niet genoeg",
+]
+
+
+@pytest.fixture(scope="module")
+def debug_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    started = start_servers(tmp_path_factory.mktemp("privacy"), WEGWIJZER_LOG_LEVEL="DEBUG")
+    yield started
+    stop_servers(started)
+
+
+def test_conversation_full_of_personal_data_leaves_none_behind(debug_servers: Servers) -> None:
+    sender = f"marieke.jansen@example.nl-{uuid.uuid4().hex[:6]}"
+    replies = []
+    for bericht in GESPREK:
+        replies.append(debug_servers.send(sender, bericht))
+    # the bot still worked: the resident got an offer and a referral
+    customs = [r["custom"] for turn in replies for r in turn if "custom" in r]
+    assert any(c["type"] == "aanbod" for c in customs), replies
+    assert any(c["type"] == "verwijzing" and c["route"] == "wmo_loket" for c in customs)
+
+    engine = make_engine(debug_servers.settings.db_url)
+    with engine.connect() as conn:
+        stored = "\n".join(
+            f"{row[0]} {row[1]}" for row in conn.execute(text("select sender_id, data from events"))
+        )
+    engine.dispose()
+    assert "dementie" in stored  # the transcript is kept, de-identified
+    log = debug_servers.output()
+    assert "DEBUG" in log  # the servers really logged at DEBUG level
+    for waarde in [*PERSOONLIJK, "marieke.jansen@example.nl"]:
+        assert waarde not in stored, f"{waarde} in tracker store"
+        assert waarde not in log, f"{waarde} in log"
+    assert not any(Path(debug_servers.settings.var_dir).glob("*.log"))
