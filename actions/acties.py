@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -19,15 +20,32 @@ logger = logging.getLogger(__name__)
 FOUTMELDING = "Sorry, er ging bij mij iets mis. Probeer het straks nog eens."
 
 
-def invoer_uit(tracker: Tracker) -> Invoer:
+def bericht_sleutel(tracker: Tracker) -> str:
+    """What identifies the latest user message across retries: its id, else its timestamp."""
+    message: dict[str, Any] = tracker.latest_message or {}
+    if message.get("message_id"):
+        return str(message["message_id"])
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            return f"{event.get('timestamp')}"
+    return ""
+
+
+def invoer_uit(tracker: Tracker, beurt_id: str | None = None) -> Invoer:
     """The latest user message as the engine's input."""
     message: dict[str, Any] = tracker.latest_message or {}
     intent = message.get("intent") or {}
     return Invoer(
+        beurt_id=beurt_id,
         tekst=str(message.get("text") or ""),
         intent=intent.get("name"),
         confidence=float(intent.get("confidence") or 0.0),
         entities=tuple(e for e in message.get("entities") or [] if isinstance(e, dict)),
+        ranking=tuple(
+            (str(r.get("name")), float(r.get("confidence") or 0.0))
+            for r in message.get("intent_ranking") or []
+            if isinstance(r, dict) and r.get("name")
+        ),
     )
 
 
@@ -39,6 +57,14 @@ def verstuur(dispatcher: CollectingDispatcher, stap: Stap) -> None:
             dispatcher.utter_message(text=bericht.tekst, buttons=buttons or None)
         if bericht.payload is not None:
             dispatcher.utter_message(json_message=bericht.payload)
+
+
+async def bewaar_signaal(stap: Stap) -> None:
+    """Record the anonymous signal of this hulpvraag; a failure never breaks the conversation."""
+    try:
+        await asyncio.to_thread(get_context().signalen.bewaar, stap.toestand, date.today())
+    except Exception:
+        logger.exception("signaal niet opgeslagen")
 
 
 class WegwijzerActie(Action):
@@ -57,7 +83,10 @@ class WegwijzerActie(Action):
         try:
             context = get_context()
             toestand = Toestand.from_slot(tracker.get_slot("triage"))
-            stap = await asyncio.to_thread(context.gesprek.verwerk, toestand, invoer_uit(tracker))
+            beurt_id = context.beurt_id(tracker.sender_id, bericht_sleutel(tracker))
+            stap = await asyncio.to_thread(
+                context.gesprek.verwerk, toestand, invoer_uit(tracker, beurt_id)
+            )
         except Exception:
             # Log the kind of failure only: the exception text may quote what the resident typed.
             logger.exception("action %s failed", self.name())
@@ -68,6 +97,7 @@ class WegwijzerActie(Action):
             dispatcher.utter_message(text=FOUTMELDING + extra)
             return []
         verstuur(dispatcher, stap)
+        await bewaar_signaal(stap)
         return [SlotSet("triage", stap.toestand.to_slot())]
 
 

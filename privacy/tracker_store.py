@@ -20,7 +20,7 @@ from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from privacy.deidentify import get_deidentifier
-from privacy.geheim import laad_of_maak
+from wegwijzer.geheim import laad_of_maak
 from wegwijzer.settings import Settings
 
 logger = logging.getLogger(__name__)

@@ -3,17 +3,227 @@
 from __future__ import annotations
 
 import argparse
+import json
+import re
+import shutil
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from wegwijzer.settings import Settings
 
+VOORTGANG_VANAF = 200  # rows; smaller files are done before a bar is worth showing
+
+
+def _voortgang_maker(
+    args: argparse.Namespace, balken: list[Any]
+) -> Callable[[str, int], Callable[[int], object]]:
+    def maak(stap: str, totaal: int) -> Callable[[int], object]:
+        from tqdm import tqdm
+
+        for vorige in balken:  # the previous stage is done
+            vorige.close()
+        uit = args.geen_voortgang or totaal < VOORTGANG_VANAF
+        balk = tqdm(
+            total=totaal,
+            desc=stap,
+            unit=" aanbod",
+            file=sys.stderr,
+            disable=True if uit else None,  # None: only on a terminal
+            mininterval=0.3,
+        )
+        balken.append(balk)
+        return balk.update
+
+    return maak
+
 
 def _import(settings: Settings, args: argparse.Namespace) -> int:
     from sociale_kaart.service import import_bestand
 
-    samenvatting = import_bestand(settings, Path(args.bestand), vervang=args.vervang)
-    print(f"Sociale kaart ingelezen: {samenvatting}.")
+    balken: list[Any] = []
+    try:
+        samenvatting = import_bestand(
+            settings,
+            Path(args.bestand),
+            vervang=args.vervang,
+            droog=args.droog,
+            koppeling=Path(args.koppeling) if args.koppeling else None,
+            voortgang=_voortgang_maker(args, balken),
+        )
+    finally:
+        for balk in balken:
+            balk.close()
+    for melding in samenvatting.meldingen:
+        print(f"Overgeslagen: {melding}")
+    if args.droog:
+        print(f"Proefimport, er is niets opgeslagen. Het bestand is in orde: {samenvatting}.")
+    else:
+        print(f"Sociale kaart ingelezen: {samenvatting}.")
+    return 0
+
+
+def _export(settings: Settings, args: argparse.Namespace) -> int:
+    from sociale_kaart.service import exporteer_bestand
+
+    aantal = exporteer_bestand(settings, Path(args.bestand), "," if args.komma else ";")
+    print(f"{aantal} aanbod geschreven naar {args.bestand}.")
+    return 0
+
+
+def _controle(settings: Settings, args: argparse.Namespace) -> int:
+    from sociale_kaart.service import verouderd
+
+    dagen = args.dagen or settings.kaart_vers_dagen
+    lijst = verouderd(settings, dagen)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "organisatie": c.organisatie,
+                        "emails": list(c.emails),
+                        "telefoons": list(c.telefoons),
+                        "aanbod": [
+                            {
+                                "id": a.id,
+                                "naam": a.naam,
+                                "laatst_gecontroleerd": (
+                                    a.laatst_gecontroleerd.isoformat() if a.laatst_gecontroleerd else None
+                                ),
+                                "dagen_geleden": a.dagen_geleden,
+                            }
+                            for a in c.aanbod
+                        ],
+                    }
+                    for c in lijst
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    if not lijst:
+        print(f"Alle aanbod is in de laatste {dagen} dagen gecontroleerd.")
+        return 0
+    totaal = sum(len(c.aanbod) for c in lijst)
+    print(
+        f"{totaal} aanbod bij {len(lijst)} organisaties is langer dan {dagen} dagen "
+        "niet gecontroleerd.\n"
+    )
+    for c in lijst:
+        contact = ", ".join(c.emails) or "geen e-mailadres bekend"
+        if c.telefoons:
+            meer = f" (+{len(c.telefoons) - 2})" if len(c.telefoons) > 2 else ""
+            contact += f"; tel. {', '.join(c.telefoons[:2])}{meer}"
+        print(f"{c.organisatie} ({contact})")
+        for a in c.aanbod:
+            wanneer = (
+                f"laatst gecontroleerd {a.laatst_gecontroleerd:%d-%m-%Y} ({a.dagen_geleden} dagen geleden)"
+                if a.laatst_gecontroleerd
+                else "nooit gecontroleerd"
+            )
+            print(f"  {a.id:<14} {a.naam}: {wanneer}")
+        print()
+    if args.mails:
+        from sociale_kaart.controle import controle_mail
+        from wegwijzer.gemeente import load_profiel
+
+        profiel = load_profiel(settings.gemeente_path)
+        map_ = Path(args.mails)
+        map_.mkdir(parents=True, exist_ok=True)
+        for c in lijst:
+            naam = re.sub(r"[^a-z0-9]+", "-", c.organisatie.lower()).strip("-") or "organisatie"
+            pad = map_ / f"{naam}.eml"
+            pad.write_bytes(bytes(controle_mail(c, profiel, dagen)))
+        print(f"{len(lijst)} e-mails klaargezet in {map_} (.eml: open ze in uw mailprogramma).")
+    return 0
+
+
+def _zoek(settings: Settings, args: argparse.Namespace) -> int:
+    from sociale_kaart.service import controleer_vraag, zoek_op_kaart
+    from sociale_kaart.themas import Niveau
+    from sociale_kaart.zoeken import ZoekVraag
+    from wegwijzer.gemeente import load_profiel
+
+    vraag = ZoekVraag(
+        tekst=" ".join(args.tekst) or None,
+        thema=args.thema,
+        doelgroep=args.doelgroep,
+        leeftijd=args.leeftijd,
+        wijk=args.wijk,
+        postcode=args.postcode,
+        niveaus=tuple(Niveau(n) for n in args.niveau) if args.niveau else tuple(Niveau),
+        vers_dagen=settings.kaart_vers_dagen,
+    )
+    # Resolve the postcode to its wijk first, so the JSON echoes what was searched for.
+    vraag = controleer_vraag(vraag, load_profiel(settings.gemeente_path))
+    resultaten = zoek_op_kaart(settings, vraag, args.limiet)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "vraag": {
+                        "tekst": vraag.tekst,
+                        "thema": vraag.thema,
+                        "doelgroep": vraag.doelgroep,
+                        "leeftijd": vraag.leeftijd,
+                        "wijk": vraag.wijk,
+                        "postcode": vraag.postcode,
+                        "niveaus": [n.value for n in vraag.niveaus],
+                    },
+                    "aantal": len(resultaten),
+                    "resultaten": [r.als_dict() for r in resultaten],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    if not resultaten:
+        print("Geen aanbod gevonden. Probeer minder of andere woorden, of laat een filter weg.")
+        return 0
+    from tabulate import tabulate
+
+    breedte = shutil.get_terminal_size((160, 40)).columns
+    waarom = max(30, breedte - 133)
+    rijen = []
+    for r in resultaten:
+        a = r.aanbod
+        datum = a.laatst_gecontroleerd.isoformat() if a.laatst_gecontroleerd else "nooit"
+        # Niveau and freshness have their own columns; "Waarom" keeps wijk and text reasons.
+        redenen = [x for x in r.redenen if not x.startswith(("niveau:", "actueel:", "verouderd:"))]
+        rijen.append(
+            [
+                a.naam,
+                a.organisatie.naam,
+                a.niveau.value.replace("_", " "),
+                a.wijk.naam if a.wijk else "hele gemeente",
+                a.telefoon or "",
+                datum if r.vers else f"{datum}\nVEROUDERD (> {vraag.vers_dagen} dagen)",
+                "\n".join(redenen),
+            ]
+        )
+    print(
+        tabulate(
+            rijen,
+            headers=["Naam", "Organisatie", "Niveau", "Wijk", "Telefoon", "Laatst gecontroleerd", "Waarom"],
+            tablefmt="grid",
+            maxcolwidths=[24, 22, 12, 13, 15, 20, waarom],
+        )
+    )
+    return 0
+
+
+def _migreer(settings: Settings, _args: argparse.Namespace) -> int:
+    from sociale_kaart.service import init_database
+    from wegwijzer.gemeente import load_profiel
+
+    aantal = init_database(settings, load_profiel(settings.gemeente_path))
+    from sociale_kaart.migraties import head_revisie
+
+    print(f"Database bijgewerkt tot revisie {head_revisie()}; {aantal} aanbod op de kaart.")
     return 0
 
 
@@ -21,7 +231,54 @@ def register(subparsers: Any) -> None:
     """Add the ``kaart`` command group to the main parser."""
     kaart = subparsers.add_parser("kaart", help="de sociale kaart beheren en doorzoeken")
     kaart_sub = kaart.add_subparsers(dest="kaart_command", required=True)
-    imp = kaart_sub.add_parser("import", help="lees een sociale kaart in (alles of niets)")
-    imp.add_argument("bestand", help="CSV-bestand volgens het sjabloon")
-    imp.add_argument("--vervang", action="store_true", help="vervang de hele kaart")
+
+    imp = kaart_sub.add_parser(
+        "import",
+        help="lees een sociale kaart in (alles of niets)",
+        description="Lees een sociale kaart in: CSV (komma of puntkomma), Excel (.xlsx) of "
+        "Open Referral HSDS 3.0 (.json, met --koppeling). Alles of niets: bij één fout wordt "
+        "niets opgeslagen en ziet u alle fouten met rij en kolom.",
+    )
+    imp.add_argument("bestand", help="CSV-, .xlsx- of HSDS-JSON-bestand")
+    imp.add_argument("--vervang", action="store_true", help="vervang de hele kaart (aanbod dat niet in het bestand staat, verdwijnt)")
+    imp.add_argument("--droog", action="store_true", help="alleen controleren en tellen; niets opslaan")
+    imp.add_argument("--koppeling", help="YAML-bestand dat HSDS-taxonomietermen koppelt aan thema's")
+    imp.add_argument("--geen-voortgang", action="store_true", help="geen voortgangsbalk tonen")
     imp.set_defaults(func=_import)
+
+    exp = kaart_sub.add_parser("export", help="schrijf de kaart naar het sjabloon (.csv of .xlsx)")
+    exp.add_argument("bestand", help="doelbestand, .csv of .xlsx")
+    exp.add_argument("--komma", action="store_true", help="komma als scheidingsteken (standaard: puntkomma, voor Excel)")
+    exp.set_defaults(func=_export)
+
+    con = kaart_sub.add_parser("controle", help="toon verouderd aanbod per organisatie")
+    con.add_argument("--dagen", type=int, help="grens in dagen (standaard WEGWIJZER_KAART_VERS_DAGEN)")
+    con.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    con.add_argument("--mails", metavar="MAP", help="zet per organisatie een e-mail (.eml) klaar in MAP")
+    con.set_defaults(func=_controle)
+
+    zoek = kaart_sub.add_parser(
+        "zoek",
+        help="zoek in de kaart (voor het loket)",
+        description='Zoek aanbod, bijvoorbeeld: wegwijzer kaart zoek "mantelzorg dementie" '
+        "--wijk Oosterpark --leeftijd 80",
+    )
+    zoek.add_argument("tekst", nargs="*", help="zoekwoorden")
+    zoek.add_argument("--thema", help="themacode, bijvoorbeeld mantelzorg")
+    zoek.add_argument("--doelgroep", help="doelgroep, bijvoorbeeld ouderen")
+    zoek.add_argument("--leeftijd", type=int, help="leeftijd van de inwoner")
+    plek = zoek.add_mutually_exclusive_group()
+    plek.add_argument("--wijk", help="wijk van de inwoner")
+    plek.add_argument("--postcode", help="postcode van de inwoner (9904 of 9904 AB)")
+    zoek.add_argument(
+        "--niveau",
+        action="append",
+        choices=["sociale_basis", "algemene_voorziening", "maatwerk"],
+        help="alleen dit niveau (mag vaker)",
+    )
+    zoek.add_argument("--limiet", type=int, default=10, help="maximaal aantal resultaten (standaard 10)")
+    zoek.add_argument("--json", action="store_true", help="uitvoer als JSON voor scripts")
+    zoek.set_defaults(func=_zoek)
+
+    mig = kaart_sub.add_parser("migreer", help="werk het databaseschema bij (gebeurt ook bij setup)")
+    mig.set_defaults(func=_migreer)

@@ -7,14 +7,16 @@ from datetime import date
 from sqlalchemy import (
     Column,
     Date,
+    DateTime,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
     Text,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import Mapped, declarative_base, relationship
 
 from sociale_kaart.themas import Niveau
 
@@ -25,6 +27,8 @@ aanbod_thema = Table(
     Base.metadata,
     Column("aanbod_id", String(64), ForeignKey("aanbod.id", ondelete="CASCADE"), primary_key=True),
     Column("thema_code", String(32), ForeignKey("thema.code"), primary_key=True),
+    # Filtering on a thema starts from the thema, not from the offer.
+    Index("ix_aanbod_thema_thema_code", "thema_code", "aanbod_id"),
 )
 
 
@@ -32,17 +36,17 @@ class Thema(Base):
     """A thema from the fixed list (codes are shared with the bot and the signals)."""
 
     __tablename__ = "thema"
-    code = Column(String(32), primary_key=True)
-    naam = Column(String(120), nullable=False)
+    code: Mapped[str] = Column(String(32), primary_key=True)
+    naam: Mapped[str] = Column(String(120), nullable=False)
 
 
 class Wijk(Base):
     """A wijk of the gemeente, mirrored from the gemeente profile."""
 
     __tablename__ = "wijk"
-    id = Column(Integer, primary_key=True)
-    naam = Column(String(120), nullable=False, unique=True)
-    postcodes = relationship(
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    naam: Mapped[str] = Column(String(120), nullable=False, unique=True)
+    postcodes: Mapped[list[WijkPostcode]] = relationship(
         "WijkPostcode", back_populates="wijk", cascade="all, delete-orphan", lazy="selectin"
     )
 
@@ -51,37 +55,39 @@ class WijkPostcode(Base):
     """A PC4 area belonging to a wijk."""
 
     __tablename__ = "wijk_postcode"
-    pc4 = Column(String(4), primary_key=True)
-    wijk_id = Column(Integer, ForeignKey("wijk.id", ondelete="CASCADE"), nullable=False)
-    wijk = relationship("Wijk", back_populates="postcodes")
+    pc4: Mapped[str] = Column(String(4), primary_key=True)
+    wijk_id: Mapped[int] = Column(Integer, ForeignKey("wijk.id", ondelete="CASCADE"), nullable=False)
+    wijk: Mapped[Wijk] = relationship("Wijk", back_populates="postcodes")
 
 
 class Organisatie(Base):
     """An organisation that runs one or more offers."""
 
     __tablename__ = "organisatie"
-    id = Column(Integer, primary_key=True)
-    naam = Column(String(200), nullable=False, unique=True)
-    aanbod = relationship("Aanbod", back_populates="organisatie")
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    naam: Mapped[str] = Column(String(200), nullable=False, unique=True)
+    aanbod: Mapped[list[Aanbod]] = relationship("Aanbod", back_populates="organisatie")
 
 
 class AanbodDoelgroep(Base):
     """A doelgroep an offer is meant for."""
 
     __tablename__ = "aanbod_doelgroep"
-    aanbod_id = Column(String(64), ForeignKey("aanbod.id", ondelete="CASCADE"), primary_key=True)
-    doelgroep = Column(String(32), primary_key=True)
+    aanbod_id: Mapped[str] = Column(
+        String(64), ForeignKey("aanbod.id", ondelete="CASCADE"), primary_key=True
+    )
+    doelgroep: Mapped[str] = Column(String(32), primary_key=True)
 
 
 class Aanbod(Base):
     """One offer of the sociale kaart: one row of the CSV template."""
 
     __tablename__ = "aanbod"
-    id = Column(String(64), primary_key=True)
-    naam = Column(String(200), nullable=False)
-    organisatie_id = Column(Integer, ForeignKey("organisatie.id"), nullable=False)
-    omschrijving = Column(Text, nullable=False, default="")
-    niveau = Column(
+    id: Mapped[str] = Column(String(64), primary_key=True)
+    naam: Mapped[str] = Column(String(200), nullable=False)
+    organisatie_id: Mapped[int] = Column(Integer, ForeignKey("organisatie.id"), nullable=False)
+    omschrijving: Mapped[str] = Column(Text, nullable=False, default="")
+    niveau: Mapped[Niveau] = Column(
         Enum(Niveau, name="niveau", values_callable=lambda e: [m.value for m in e]),
         nullable=False,
     )
@@ -96,13 +102,19 @@ class Aanbod(Base):
     website = Column(String(500))
     openingstijden = Column(Text)
     kosten = Column(String(200))
-    trefwoorden = Column(Text, nullable=False, default="")
+    trefwoorden: Mapped[str] = Column(Text, nullable=False, default="")
     laatst_gecontroleerd = Column(Date)
+    #: Normalised name (see ``tekst.sorteer_naam``): one sort order on SQLite, PostgreSQL, Python.
+    sorteernaam: Mapped[str] = Column(String(200), nullable=False, default="", server_default="")
+    #: The doelgroepen as bits (``zoekindex.doelgroep_bits``) so search filters need no join.
+    doelgroep_bits: Mapped[int] = Column(Integer, nullable=False, default=0, server_default="0")
 
-    organisatie = relationship("Organisatie", back_populates="aanbod", lazy="joined")
-    wijk = relationship("Wijk", lazy="joined")
-    themas = relationship("Thema", secondary=aanbod_thema, lazy="selectin")
-    doelgroepen = relationship(
+    organisatie: Mapped[Organisatie] = relationship(
+        "Organisatie", back_populates="aanbod", lazy="joined"
+    )
+    wijk: Mapped[Wijk | None] = relationship("Wijk", lazy="joined")
+    themas: Mapped[list[Thema]] = relationship("Thema", secondary=aanbod_thema, lazy="selectin")
+    doelgroepen: Mapped[list[AanbodDoelgroep]] = relationship(
         "AanbodDoelgroep", cascade="all, delete-orphan", lazy="selectin"
     )
 
@@ -116,8 +128,54 @@ class Aanbod(Base):
         """Doelgroep codes, sorted for stable output."""
         return sorted(d.doelgroep for d in self.doelgroepen)
 
+    # Covering index for search: filters and ladder ranks are read without the wide rows.
+    __table_args__ = (
+        Index(
+            "ix_aanbod_zoek",
+            "id",
+            "niveau",
+            "wijk_id",
+            "laatst_gecontroleerd",
+            "leeftijd_min",
+            "leeftijd_max",
+            "doelgroep_bits",
+            "sorteernaam",
+        ),
+    )
+
     def is_vers(self, peildatum: date, max_dagen: int) -> bool:
         """Whether the entry was checked recently enough to trust."""
         if self.laatst_gecontroleerd is None:
             return False
         return (peildatum - self.laatst_gecontroleerd).days <= max_dagen
+
+
+class AanbodZoekterm(Base):
+    """One index term of an offer: the search index that works alike on SQLite and PostgreSQL.
+
+    Built at import from naam, trefwoorden, thema's, organisatie and omschrijving; one row per
+    offer and term, holding the most important field the term occurs in.
+    """
+
+    __tablename__ = "aanbod_zoekterm"
+    aanbod_id: Mapped[str] = Column(
+        String(64), ForeignKey("aanbod.id", ondelete="CASCADE"), primary_key=True
+    )
+    term: Mapped[str] = Column(String(64), primary_key=True)
+    veld: Mapped[str] = Column(String(16), nullable=False)
+    gewicht: Mapped[int] = Column(Integer, nullable=False)
+
+    # Covering index: a search reads (term → offer, weight) without touching the table.
+    __table_args__ = (Index("ix_aanbod_zoekterm_term", "term", "aanbod_id", "gewicht"),)
+
+
+class KaartStatus(Base):
+    """A single row that changes with every import, so searchers know when to reload."""
+
+    __tablename__ = "kaart_status"
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    #: Random token per change of the kaart; cache key for the search vocabulary.
+    versie: Mapped[str] = Column(String(36), nullable=False)
+    #: Analysis the index was built with (``tekst.index_versie``); a mismatch means: rebuild.
+    index_versie: Mapped[str] = Column(String(32), nullable=False, default="")
+    bijgewerkt = Column(DateTime)

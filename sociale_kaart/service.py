@@ -2,36 +2,174 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-from sociale_kaart.importer import ImportSamenvatting, aantal_aanbod, import_rijen, sync_referentiedata
-from sociale_kaart.models import Base
-from sociale_kaart.template import read_csv
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from sociale_kaart.bestanden import lees_bestand
+from sociale_kaart.controle import OrganisatieControle, verouderd_per_organisatie
+from sociale_kaart.export import exporteer
+from sociale_kaart.importer import (
+    ImportSamenvatting,
+    VoortgangMaker,
+    aantal_aanbod,
+    import_rijen,
+    sync_referentiedata,
+)
+from sociale_kaart.migraties import migreer
+from sociale_kaart.synoniemen import dichtstbijzijnde_thema
+from sociale_kaart.themas import DOELGROEPEN, THEMAS
+from sociale_kaart.zoeken import Resultaat, ZoekFout, ZoekVraag, zoek
+from sociale_kaart.zoekindex import herbouw_index, index_is_actueel, werk_statistieken_bij
 from wegwijzer.db import make_engine, make_session_factory, unit_of_work
 from wegwijzer.gemeente import GemeenteProfiel, load_profiel
 from wegwijzer.settings import Settings
 
 
-def init_database(settings: Settings, profiel: GemeenteProfiel) -> int:
-    """Create missing tables, sync wijken and thema's; return the number of offers."""
+@contextmanager
+def _engine(settings: Settings, *, migreren: bool = True) -> Iterator[Engine]:
     engine = make_engine(settings.db_url)
     try:
-        Base.metadata.create_all(engine)
+        if migreren:
+            migreer(engine)
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def init_database(settings: Settings, profiel: GemeenteProfiel) -> int:
+    """Upgrade the schema (Alembic), sync wijken and thema's, refresh the index; count offers."""
+    with _engine(settings) as engine:
+        herbouwd = False
         with unit_of_work(make_session_factory(engine)) as session:
             sync_referentiedata(session, profiel)
-            return aantal_aanbod(session)
-    finally:
-        engine.dispose()
+            if not index_is_actueel(session):
+                herbouw_index(session)
+                herbouwd = True
+            aantal = aantal_aanbod(session)
+        if herbouwd:
+            werk_statistieken_bij(engine)
+        return aantal
 
 
-def import_bestand(settings: Settings, path: Path, vervang: bool) -> ImportSamenvatting:
-    """Validate a whole file, then write it in one transaction (all or nothing)."""
+def import_bestand(
+    settings: Settings,
+    path: Path,
+    vervang: bool,
+    *,
+    droog: bool = False,
+    koppeling: Path | None = None,
+    voortgang: VoortgangMaker | None = None,
+) -> ImportSamenvatting:
+    """Validate a whole file, then write it in one transaction (all or nothing).
+
+    ``droog`` does everything, summary included, and then rolls back. ``voortgang`` makes a
+    progress callback per stage (the CLI shows them as progress bars).
+    """
     profiel = load_profiel(settings.gemeente_path)
-    rijen = read_csv(path, [w.naam for w in profiel.wijken])
-    engine = make_engine(settings.db_url)
-    try:
-        Base.metadata.create_all(engine)
-        with unit_of_work(make_session_factory(engine)) as session:
-            return import_rijen(session, profiel, rijen, vervang=vervang)
-    finally:
-        engine.dispose()
+    gelezen = lees_bestand(path, profiel, koppeling)
+    with _engine(settings) as engine:
+        session: Session = make_session_factory(engine)()
+        try:
+            samenvatting = import_rijen(
+                session, profiel, gelezen.rijen, vervang=vervang, voortgang=voortgang
+            )
+            samenvatting.overgeslagen = len(gelezen.overgeslagen)
+            samenvatting.meldingen = list(gelezen.overgeslagen)
+            if droog:
+                session.rollback()
+            else:
+                session.commit()
+                werk_statistieken_bij(engine)
+            return samenvatting
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+
+def exporteer_bestand(settings: Settings, path: Path, scheidingsteken: str = ";") -> int:
+    """Write the kaart to a template file; return the number of offers written."""
+    with _engine(settings) as engine, unit_of_work(make_session_factory(engine)) as session:
+        return exporteer(session, path, scheidingsteken)
+
+
+def verouderd(settings: Settings, dagen: int | None = None, peildatum: date | None = None) -> list[OrganisatieControle]:
+    """Stale entries per organisation (default threshold: ``Settings.kaart_vers_dagen``)."""
+    with _engine(settings) as engine, unit_of_work(make_session_factory(engine)) as session:
+        return verouderd_per_organisatie(
+            session, peildatum or date.today(), dagen or settings.kaart_vers_dagen
+        )
+
+
+def controleer_vraag(vraag: ZoekVraag, profiel: GemeenteProfiel) -> ZoekVraag:
+    """Check a loket search against the profile; unknown values get a Dutch suggestion."""
+    if vraag.thema and vraag.thema not in THEMAS:
+        raise ZoekFout(
+            f"Onbekend thema {vraag.thema!r}. Bedoelt u {dichtstbijzijnde_thema(vraag.thema)!r}? "
+            f"Kies uit: {', '.join(THEMAS)}."
+        )
+    if vraag.doelgroep and vraag.doelgroep not in DOELGROEPEN:
+        close = difflib.get_close_matches(vraag.doelgroep, DOELGROEPEN, n=1, cutoff=0.0)
+        raise ZoekFout(
+            f"Onbekende doelgroep {vraag.doelgroep!r}. Bedoelt u {close[0]!r}? "
+            f"Kies uit: {', '.join(DOELGROEPEN)}."
+        )
+    if vraag.leeftijd is not None and not 0 <= vraag.leeftijd <= 120:
+        raise ZoekFout(f"Leeftijd {vraag.leeftijd} kan niet; geef een leeftijd van 0 tot en met 120.")
+    if vraag.wijk:
+        wijk = profiel.wijk_by_naam(vraag.wijk)
+        if wijk is None:
+            namen = [w.naam for w in profiel.wijken]
+            close = difflib.get_close_matches(vraag.wijk, namen, n=1, cutoff=0.0)
+            raise ZoekFout(
+                f"De wijk {vraag.wijk!r} staat niet in het gemeenteprofiel. Bedoelt u {close[0]!r}? "
+                f"Wijken: {', '.join(namen)}."
+            )
+        vraag = replace(vraag, wijk=wijk.naam)
+    elif vraag.postcode:
+        wijk = profiel.wijk_by_postcode(vraag.postcode)
+        if wijk is None:
+            raise ZoekFout(
+                f"Postcode {vraag.postcode!r} hoort niet bij een wijk van {profiel.naam}. "
+                "Geef een postcode als 9904 of 9904 AB, of zoek met --wijk."
+            )
+        vraag = replace(vraag, wijk=wijk.naam, postcode=None)
+    return vraag
+
+
+class LoketZoeker:
+    """The loket's search for long-running processes (the loket page): one engine, many searches.
+
+    Every search is checked against the profile first, so a typo in a wijk or thema gives a
+    Dutch suggestion (:class:`ZoekFout`) instead of an empty list.
+    """
+
+    def __init__(self, session_factory: sessionmaker, profiel: GemeenteProfiel, vers_dagen: int = 365):
+        self.session_factory = session_factory
+        self.profiel = profiel
+        self.vers_dagen = vers_dagen
+
+    def zoek(self, vraag: ZoekVraag, limiet: int = 10) -> list[Resultaat]:
+        """Results with their reasons; ``vraag.vers_dagen`` is set from the settings."""
+        vraag = replace(controleer_vraag(vraag, self.profiel), vers_dagen=self.vers_dagen)
+        with unit_of_work(self.session_factory) as session:
+            return zoek(session, vraag, limiet)
+
+
+def zoek_op_kaart(settings: Settings, vraag: ZoekVraag, limiet: int = 10) -> list[Resultaat]:
+    """One loket search from the command line: upgrade if needed, check, then :func:`zoek`."""
+    with _engine(settings) as engine:
+        factory = make_session_factory(engine)
+        with unit_of_work(factory) as session:
+            if not index_is_actueel(session):
+                herbouw_index(session)
+        loket = LoketZoeker(factory, load_profiel(settings.gemeente_path), settings.kaart_vers_dagen)
+        return loket.zoek(vraag, limiet)

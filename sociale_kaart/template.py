@@ -6,15 +6,17 @@ Windows-1252, Dutch dates) and report every problem in Dutch with row number and
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from sociale_kaart.synoniemen import dichtstbijzijnde_thema
 from sociale_kaart.themas import DOELGROEPEN, THEMAS, Niveau
 
 KOLOMMEN: tuple[str, ...] = (
@@ -48,13 +50,21 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 @dataclass(frozen=True)
 class KaartProbleem:
-    """One problem in an import file. ``rij`` is the spreadsheet row (header is row 1)."""
+    """One problem in an import file.
+
+    ``rij`` is the spreadsheet row (header is row 1); JSON sources (HSDS) set ``pad`` instead,
+    e.g. ``services[3]``, and name the JSON field in ``kolom``.
+    """
 
     rij: int
     kolom: str | None
     melding: str
+    pad: str | None = None
 
     def __str__(self) -> str:
+        if self.pad:
+            veld = f", veld {self.kolom}" if self.kolom else ""
+            return f"{self.pad}{veld}: {self.melding}"
         if self.rij == 0:
             return self.melding
         kolom = f", kolom {self.kolom}" if self.kolom else ""
@@ -99,21 +109,56 @@ class AanbodRij:
     rij: int = field(default=0, compare=False)
 
 
+#: Well-formed multi-byte UTF-8 sequences; Windows-1252 text practically never contains them.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _regel(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
 def decode_bytes(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), falling back to Excel's Windows-1252."""
+    """Decode UTF-8 (with or without BOM), falling back to Excel's Windows-1252.
+
+    A file that mixes both (part pasted from another file) is refused with the line of the
+    first bad byte: decoding it as Windows-1252 would silently turn every 'é' into 'Ã©'.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise KaartFout(
+                [KaartProbleem(0, None, f"Het bestand is beschadigd (UTF-16, byte {exc.start}).")]
+            ) from None
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        regel = _regel(data, exc.start)
+        if _UTF8_MULTIBYTE.search(data):
             raise KaartFout(
                 [
                     KaartProbleem(
-                        0, None, "Het bestand is geen tekst in UTF-8 of Windows-1252 (Excel)."
+                        regel,
+                        None,
+                        "het bestand is deels UTF-8 en deels een andere tekenset (bijvoorbeeld "
+                        f"Windows-1252): byte 0x{data[exc.start]:02X} op deze regel is "
+                        "onleesbaar. Sla het bestand in Excel opnieuw op als 'CSV UTF-8'.",
                     )
                 ]
             ) from None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise KaartFout(
+            [
+                KaartProbleem(
+                    _regel(data, exc.start),
+                    None,
+                    f"byte 0x{data[exc.start]:02X} is geen tekst in UTF-8 of Windows-1252 (Excel). "
+                    "Is dit wel een CSV-bestand?",
+                )
+            ]
+        ) from None
 
 
 def _split(value: str) -> list[str]:
@@ -123,6 +168,10 @@ def _split(value: str) -> list[str]:
 def _suggest(value: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.5)
     return f" Bedoelt u {close[0]!r}?" if close else ""
+
+
+def _suggest_thema(value: str) -> str:
+    return f" Bedoelt u {dichtstbijzijnde_thema(value)!r}?"
 
 
 def _parse_date(value: str) -> date | None:
@@ -166,7 +215,7 @@ def validate_row(
         if code in THEMAS:
             themas.append(code)
         else:
-            fout("themas", f"onbekend thema {code!r}.{_suggest(code, THEMAS)}")
+            fout("themas", f"onbekend thema {code!r}.{_suggest_thema(code)}")
     niveau: Niveau | None = None
     if values["niveau"]:
         try:
@@ -264,13 +313,25 @@ def validate_row(
 
 
 def validate_rows(
-    records: Iterable[tuple[int, dict[str, str]]], wijken: Iterable[str]
+    records: Iterable[tuple[int, dict[str, str]]],
+    wijken: Iterable[str],
+    *,
+    paden: Mapping[int, str] | None = None,
+    veldnamen: Mapping[str, str] | None = None,
 ) -> list[AanbodRij]:
-    """Validate all rows; raise :class:`KaartFout` with every problem, or return all rows."""
+    """Validate all rows; raise :class:`KaartFout` with every problem, or return all rows.
+
+    Sources that are not spreadsheets (HSDS JSON) pass ``paden`` (record number → JSON path)
+    and ``veldnamen`` (template column → their field name) so messages point into their file.
+    """
     wijk_namen = list(wijken)
     rijen: list[AanbodRij] = []
     problemen: list[KaartProbleem] = []
     first_seen: dict[str, int] = {}
+
+    def waar(rij: int) -> str:
+        return f"{paden[rij]}" if paden is not None else f"rij {rij}"
+
     for rij, raw in records:
         parsed, row_problems = validate_row(raw, rij, wijk_namen)
         problemen.extend(row_problems)
@@ -278,38 +339,64 @@ def validate_rows(
         if ident:
             if ident in first_seen:
                 problemen.append(
-                    KaartProbleem(rij, "id", f"id {ident!r} komt al voor in rij {first_seen[ident]}.")
+                    KaartProbleem(rij, "id", f"id {ident!r} komt al voor in {waar(first_seen[ident])}.")
                 )
             else:
                 first_seen[ident] = rij
         if parsed is not None:
             rijen.append(parsed)
     if problemen:
+        if paden is not None:
+            namen = veldnamen or {}
+            problemen = [
+                KaartProbleem(
+                    0,
+                    namen.get(p.kolom, p.kolom) if p.kolom else None,
+                    p.melding,
+                    pad=paden.get(p.rij, f"#{p.rij}"),
+                )
+                for p in problemen
+            ]
         raise KaartFout(problemen)
     return rijen
+
+
+def kolomnaam(kop: str) -> str:
+    """Header text as a column name: Excel users write 'Laatst gecontroleerd' or "thema's"."""
+    naam = kop.strip().strip("\ufeff").strip().lower().replace(" ", "_").replace("-", "_")
+    return re.sub(r"[^a-z0-9_]", "", naam)
+
+
+def check_header(header: Sequence[str]) -> None:
+    """Refuse a file whose header row lacks template columns, naming every missing one."""
+    missing = [k for k in KOLOMMEN if k not in header]
+    if missing:
+        bekend = [h for h in header if h and h not in KOLOMMEN]
+        problemen = []
+        for k in missing:
+            hint = _suggest(k, bekend) if bekend else ""
+            problemen.append(KaartProbleem(1, k, f"deze kolom ontbreekt in de kopregel.{hint}"))
+        raise KaartFout(problemen)
 
 
 def read_csv_text(text: str) -> list[tuple[int, dict[str, str]]]:
     """Split CSV text (comma or semicolon) into numbered records; check the header first."""
     first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    delimiter = max((",", ";", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        header = [h.strip().lower() for h in next(reader)]
+        header = [kolomnaam(h) for h in next(reader)]
     except StopIteration:
         raise KaartFout([KaartProbleem(1, None, "Het bestand is leeg.")]) from None
     except csv.Error as exc:
         raise KaartFout([KaartProbleem(1, None, f"De kopregel is onleesbaar ({exc}).")]) from None
-    missing = [k for k in KOLOMMEN if k not in header]
-    if missing:
-        raise KaartFout(
-            [KaartProbleem(1, k, "deze kolom ontbreekt in de kopregel.") for k in missing]
-        )
+    check_header(header)
     records: list[tuple[int, dict[str, str]]] = []
     problemen: list[KaartProbleem] = []
+    rij = 1
     try:
-        for cells in reader:
-            rij = reader.line_num
+        # Rows are counted as Excel shows them, also when a cell spans several lines.
+        for rij, cells in enumerate(reader, start=2):
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
@@ -322,9 +409,9 @@ def read_csv_text(text: str) -> list[tuple[int, dict[str, str]]]:
                     )
                 )
                 continue
-            records.append((rij, dict(zip(header, cells))))
+            records.append((rij, dict(zip(header, cells, strict=False))))
     except csv.Error as exc:
-        problemen.append(KaartProbleem(reader.line_num, None, f"onleesbare regel ({exc})."))
+        problemen.append(KaartProbleem(rij + 1, None, f"onleesbare regel ({exc})."))
     if problemen:
         raise KaartFout(problemen)
     return records
@@ -336,4 +423,6 @@ def read_csv(path: Path, wijken: Iterable[str]) -> list[AanbodRij]:
         data = path.read_bytes()
     except FileNotFoundError:
         raise KaartFout([KaartProbleem(0, None, f"Het bestand {path} bestaat niet.")]) from None
+    except IsADirectoryError:
+        raise KaartFout([KaartProbleem(0, None, f"{path} is een map, geen bestand.")]) from None
     return validate_rows(read_csv_text(decode_bytes(data)), wijken)

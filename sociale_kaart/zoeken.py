@@ -1,6 +1,12 @@
-"""Search the sociale kaart: filters, the ladder's ranking, and the reasons for each rank.
+"""Search the sociale kaart: filters, Dutch-aware text search, the ladder's ranking, and reasons.
 
-One implementation for the bot, the CLI and the loket page.
+One implementation for the bot, the CLI and the loket page. Ranking, most important first:
+niveau (sociale basis, algemene voorziening, maatwerk), own wijk before the whole gemeente
+before another wijk, fresh before stale, text relevance, then the name. Every result carries
+the reasons for its place, in Dutch, for loket staff and for tests.
+
+Filtering and the ladder's ordering happen in SQL; text relevance is computed in Python from
+the index rows, so SQLite and PostgreSQL give identical results.
 """
 
 from __future__ import annotations
@@ -8,14 +14,32 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import and_, case, collate, false, func, literal, or_, select, true
+from sqlalchemy.orm import Session, defaultload, joinedload, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
 
-from sociale_kaart.models import Aanbod, Thema, Wijk
-from sociale_kaart.themas import Niveau
+from sociale_kaart.models import Aanbod, AanbodZoekterm, Wijk, WijkPostcode
+from sociale_kaart.models import aanbod_thema as aanbod_thema_tabel
+from sociale_kaart.tekst import zoekwoorden
+from sociale_kaart.themas import DOELGROEPEN, Niveau
+from sociale_kaart.zoekindex import (
+    VELD_GEWICHTEN,
+    VELD_LABELS,
+    TermTreffer,
+    doelgroep_bit,
+    doelgroep_bits,
+    vocabulaire,
+)
 from wegwijzer.db import unit_of_work
+
+_PC4 = re.compile(r"^\s*([1-9][0-9]{3})\s*(?:[A-Za-z]{2})?\s*$")
+
+
+class ZoekFout(ValueError):
+    """A search the kaart cannot answer as asked (unknown thema, wijk, postcode); Dutch message."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +59,11 @@ class AanbodKaartje:
 
 @dataclass(frozen=True)
 class ZoekVraag:
-    """Filters of one search; ``None`` means: do not filter on it."""
+    """Filters of one search; ``None`` means: do not filter on it.
+
+    ``tekst`` is free text ("mantelzorg dementie"); ``postcode`` (PC4 or full) stands in for
+    ``wijk`` when the wijk is not known; ``doelgroep`` keeps offers for that group or everyone.
+    """
 
     thema: str | None = None
     leeftijd: int | None = None
@@ -44,6 +72,32 @@ class ZoekVraag:
     niveaus: tuple[Niveau, ...] = tuple(Niveau)
     peildatum: date = field(default_factory=date.today)
     vers_dagen: int = 365
+    tekst: str | None = None
+    doelgroep: str | None = None
+    postcode: str | None = None
+
+
+@dataclass(frozen=True)
+class Treffer:
+    """Why an offer matched one query word."""
+
+    zoekwoord: str
+    term: str
+    soort: str  # exact | synoniem | afleiding | samenstelling | tikfout
+    veld: str
+
+    def uitleg(self) -> str:
+        """Dutch explanation for loket staff."""
+        veld = VELD_LABELS.get(self.veld, self.veld)
+        if self.soort == "exact":
+            return f"'{self.zoekwoord}' in {veld}"
+        soorten = {
+            "synoniem": "als synoniem",
+            "afleiding": "als afgeleid woord",
+            "samenstelling": "in samenstelling",
+            "tikfout": "als tikfout voor",
+        }
+        return f"'{self.zoekwoord}' {soorten.get(self.soort, self.soort)} '{self.term}' in {veld}"
 
 
 @dataclass(frozen=True)
@@ -54,6 +108,8 @@ class Resultaat:
     vers: bool
     redenen: tuple[str, ...]
     sorteer: tuple[object, ...]
+    score: float = 0.0
+    treffers: tuple[Treffer, ...] = ()
 
     def kaartje(self) -> AanbodKaartje:
         """The resident-facing summary."""
@@ -70,6 +126,34 @@ class Resultaat:
             omschrijving=eerste_zin(a.omschrijving),
         )
 
+    def als_dict(self) -> dict[str, Any]:
+        """JSON-ready view for scripts and the loket page."""
+        a = self.aanbod
+        return {
+            "id": a.id,
+            "naam": a.naam,
+            "organisatie": a.organisatie.naam,
+            "niveau": a.niveau.value,
+            "wijk": a.wijk.naam if a.wijk else None,
+            "themas": a.thema_codes,
+            "doelgroepen": a.doelgroep_codes,
+            "leeftijd_min": a.leeftijd_min,
+            "leeftijd_max": a.leeftijd_max,
+            "telefoon": a.telefoon,
+            "email": a.email,
+            "website": a.website,
+            "adres": a.adres,
+            "postcode": a.postcode,
+            "openingstijden": a.openingstijden,
+            "laatst_gecontroleerd": (
+                a.laatst_gecontroleerd.isoformat() if a.laatst_gecontroleerd else None
+            ),
+            "vers": self.vers,
+            "score": round(self.score, 3),
+            "redenen": list(self.redenen),
+            "omschrijving": eerste_zin(a.omschrijving),
+        }
+
 
 def eerste_zin(text: str) -> str:
     """The first sentence: the template asks gemeenten to make it a one-line summary."""
@@ -77,65 +161,316 @@ def eerste_zin(text: str) -> str:
     return match.group(1) if match else text.strip()
 
 
-def zoek(session: Session, vraag: ZoekVraag, limiet: int = 10) -> list[Resultaat]:
-    """Filter in SQL, rank by the ladder: niveau, own wijk, freshness, name."""
-    stmt = select(Aanbod).where(Aanbod.niveau.in_(list(vraag.niveaus)))
-    if vraag.thema:
-        stmt = stmt.where(Aanbod.themas.any(Thema.code == vraag.thema))
+@dataclass(frozen=True)
+class _WijkKeuze:
+    id: int | None
+    naam: str | None
+    filter: bool  # False: no wijk known, rank whole gemeente before other wijken
+
+
+def _kies_wijk(session: Session, vraag: ZoekVraag) -> _WijkKeuze:
     if vraag.wijk:
-        stmt = stmt.where(or_(Aanbod.wijk_id.is_(None), Aanbod.wijk.has(Wijk.naam == vraag.wijk)))
+        gezocht = vraag.wijk.strip().casefold()
+        for wijk_id, naam in session.execute(select(Wijk.id, Wijk.naam)):
+            if naam.casefold() == gezocht:
+                return _WijkKeuze(wijk_id, naam, True)
+        # An unknown wijk: we cannot tell where the resident lives, so no wijk offers at all.
+        return _WijkKeuze(None, vraag.wijk, True)
+    if vraag.postcode:
+        match = _PC4.match(vraag.postcode)
+        if match:
+            row = session.execute(
+                select(Wijk.id, Wijk.naam)
+                .join(WijkPostcode, WijkPostcode.wijk_id == Wijk.id)
+                .where(WijkPostcode.pc4 == match.group(1))
+            ).first()
+            if row is not None:
+                return _WijkKeuze(row[0], row[1], True)
+        return _WijkKeuze(None, None, True)
+    return _WijkKeuze(None, None, False)
+
+
+def _heeft_bits(masker: int) -> ColumnElement[Any]:
+    return Aanbod.doelgroep_bits.op("&")(masker) != 0
+
+
+def _filters(vraag: ZoekVraag, wijk: _WijkKeuze) -> list[ColumnElement[Any]]:
+    filters: list[ColumnElement[Any]] = [Aanbod.niveau.in_(list(vraag.niveaus))]
+    if vraag.thema:
+        # IN (subquery) lets the database start from the thema index instead of every offer.
+        filters.append(
+            Aanbod.id.in_(
+                select(aanbod_thema_tabel.c.aanbod_id).where(
+                    aanbod_thema_tabel.c.thema_code == vraag.thema
+                )
+            )
+        )
+    if wijk.filter:
+        in_wijk = Aanbod.wijk_id == wijk.id if wijk.id is not None else false()
+        filters.append(or_(Aanbod.wijk_id.is_(None), in_wijk))
     if vraag.leeftijd is not None:
-        stmt = stmt.where(or_(Aanbod.leeftijd_min.is_(None), Aanbod.leeftijd_min <= vraag.leeftijd))
-        stmt = stmt.where(or_(Aanbod.leeftijd_max.is_(None), Aanbod.leeftijd_max >= vraag.leeftijd))
+        filters.append(or_(Aanbod.leeftijd_min.is_(None), Aanbod.leeftijd_min <= vraag.leeftijd))
+        filters.append(or_(Aanbod.leeftijd_max.is_(None), Aanbod.leeftijd_max >= vraag.leeftijd))
     elif vraag.minderjarig is True:
-        stmt = stmt.where(or_(Aanbod.leeftijd_min.is_(None), Aanbod.leeftijd_min < 18))
+        filters.append(or_(Aanbod.leeftijd_min.is_(None), Aanbod.leeftijd_min < 18))
     elif vraag.minderjarig is False:
-        stmt = stmt.where(or_(Aanbod.leeftijd_max.is_(None), Aanbod.leeftijd_max >= 18))
-    resultaten = []
-    for aanbod in session.scalars(stmt).unique():
-        if not _past_bij_doelgroep(aanbod, vraag):
-            continue
-        resultaten.append(_rangschik(aanbod, vraag))
-    resultaten.sort(key=lambda r: r.sorteer)
-    return resultaten[:limiet]
+        filters.append(or_(Aanbod.leeftijd_max.is_(None), Aanbod.leeftijd_max >= 18))
 
-
-def _past_bij_doelgroep(aanbod: Aanbod, vraag: ZoekVraag) -> bool:
-    groepen = set(aanbod.doelgroep_codes)
-    if not groepen or "iedereen" in groepen:
-        return True
+    # Doelgroepen: an offer without doelgroepen, or for "iedereen", suits everyone.
+    alle = doelgroep_bits(DOELGROEPEN)
+    voor_iedereen = or_(Aanbod.doelgroep_bits == 0, _heeft_bits(doelgroep_bit("iedereen")))
     minderjarig = vraag.minderjarig if vraag.leeftijd is None else vraag.leeftijd < 18
     if minderjarig is True:
-        return bool(groepen & {"jeugd", "ouders", "mantelzorgers"})
-    if minderjarig is False:
-        if groepen <= {"jeugd"}:
-            return False
-        if vraag.leeftijd is not None and vraag.leeftijd < 65 and groepen <= {"ouderen"}:
-            return False
-    return True
+        filters.append(
+            or_(voor_iedereen, _heeft_bits(doelgroep_bits(("jeugd", "ouders", "mantelzorgers"))))
+        )
+    elif minderjarig is False:
+        # Not only for young people; under 65 also not only for older people.
+        volwassen = _heeft_bits(alle & ~doelgroep_bit("jeugd"))
+        if vraag.leeftijd is not None and vraag.leeftijd < 65:
+            volwassen = and_(volwassen, _heeft_bits(alle & ~doelgroep_bit("ouderen")))
+        filters.append(or_(voor_iedereen, volwassen))
+    if vraag.doelgroep in DOELGROEPEN:
+        filters.append(or_(voor_iedereen, _heeft_bits(doelgroep_bit(vraag.doelgroep))))
+    return filters
 
 
-def _rangschik(aanbod: Aanbod, vraag: ZoekVraag) -> Resultaat:
+def _niveau_rang() -> ColumnElement[Any]:
+    return case(*[(Aanbod.niveau == n, n.rang) for n in Niveau], else_=len(Niveau))
+
+
+def _wijk_rang(wijk: _WijkKeuze) -> ColumnElement[Any]:
+    eigen = Aanbod.wijk_id == wijk.id if wijk.id is not None else false()
+    return case((eigen, 0), (Aanbod.wijk_id.is_(None), 1), else_=2)
+
+
+def _vers_rang(vraag: ZoekVraag) -> ColumnElement[Any]:
+    grens = vraag.peildatum - timedelta(days=vraag.vers_dagen)
+    return case((Aanbod.laatst_gecontroleerd >= grens, 0), else_=1)
+
+
+def _leeftijd_rang(vraag: ZoekVraag) -> ColumnElement[Any]:
+    """With the age unknown, offers for an age group rank below offers for everyone."""
+    open_voor_iedereen = and_(Aanbod.leeftijd_min.is_(None), Aanbod.leeftijd_max.is_(None))
+    if vraag.leeftijd is not None:
+        open_voor_iedereen = or_(open_voor_iedereen, true())
+    return case((open_voor_iedereen, 0), else_=1)
+
+
+def _binair(session: Session, column: Any) -> Any:
+    """Byte order, as Python sorts; PostgreSQL's default collation ignores spaces."""
+    if session.get_bind().dialect.name == "postgresql":
+        return collate(column, "C")
+    return column
+
+
+def _tienden(treffer: TermTreffer) -> int:
+    """Match quality in tenths: integers, so SQLite and PostgreSQL add up scores identically."""
+    return round(treffer.kwaliteit * 10)
+
+
+#: Packing of one query word's best match into one integer, so SQL's MAX() finds the best
+#: score and also tells which term and field gave it: score * 10000 + term number * 10 +
+#: field weight. Ties on score go to the later term in sort order, as in :func:`_uitpakken`.
+_SCORE_FACTOR = 10_000
+_TERM_FACTOR = 10
+_GEWICHT_VELD = {gewicht: veld for veld, gewicht in VELD_GEWICHTEN.items()}
+
+
+def _uitpakken(
+    waarde: int, woord: str, termen: list[str], treffers: dict[str, TermTreffer]
+) -> tuple[int, Treffer] | None:
+    if not waarde:
+        return None
+    score, rest = divmod(waarde, _SCORE_FACTOR)
+    term = termen[rest // _TERM_FACTOR - 1]
+    veld = _GEWICHT_VELD[rest % _TERM_FACTOR]
+    return score, Treffer(woord, term, treffers[term].soort, veld)
+
+
+def _tekst_zoek(
+    session: Session,
+    vraag: ZoekVraag,
+    wijk: _WijkKeuze,
+    filters: list[ColumnElement[Any]],
+    per_woord: dict[str, dict[str, TermTreffer]],
+    limiet: int,
+) -> list[tuple[str, int, tuple[Treffer, ...]]]:
+    """The best offers with score and matches: most query words first, the ladder, relevance.
+
+    Scores are aggregated in SQL (one row per offer), so a common word that matches thousands
+    of index rows costs the database a scan, not Python a loop; the packed maxima also carry
+    the explanation, so no second query is needed.
+    """
+    z = AanbodZoekterm
+    alle_termen = sorted({t for treffers in per_woord.values() for t in treffers})
+    termen_per_woord = {w: sorted(treffers) for w, treffers in per_woord.items()}
+    gepakt = []
+    for woord, treffers in per_woord.items():
+        termen = termen_per_woord[woord]
+        assert len(termen) < _SCORE_FACTOR // _TERM_FACTOR
+        # value per term: quality (tenths) * weight * F + term number * 10 + weight
+        kwaliteit: ColumnElement[Any] = case(
+            {t: _tienden(treffers[t]) for t in termen}, value=z.term, else_=0
+        )
+        nummer: ColumnElement[Any] = case(
+            {t: i for i, t in enumerate(termen, start=1)}, value=z.term, else_=0
+        )
+        waarde = kwaliteit * z.gewicht * _SCORE_FACTOR + nummer * _TERM_FACTOR + z.gewicht
+        gepakt.append(func.max(case((kwaliteit > 0, waarde), else_=0)))
+    sub = (
+        select(z.aanbod_id.label("aanbod_id"), *[g.label(f"s{i}") for i, g in enumerate(gepakt)])
+        .where(z.term.in_(alle_termen))
+        .group_by(z.aanbod_id)
+        .subquery()
+    )
+    kolommen = [sub.c[f"s{i}"] for i in range(len(gepakt))]
+    dekking: ColumnElement[Any] = sum(
+        (case((k > 0, 1), else_=0) for k in kolommen), start=literal(0)
+    )
+    # Integer division on both databases.
+    score: ColumnElement[Any] = sum((k / _SCORE_FACTOR for k in kolommen), start=literal(0))
+    stmt = (
+        select(Aanbod.id, dekking, *kolommen)
+        .join(sub, sub.c.aanbod_id == Aanbod.id)
+        .where(*filters)
+        .order_by(
+            dekking.desc(),
+            _niveau_rang(),
+            _wijk_rang(wijk),
+            _vers_rang(vraag),
+            _leeftijd_rang(vraag),
+            score.desc(),
+            _binair(session, Aanbod.sorteernaam),
+            _binair(session, Aanbod.id),
+        )
+        .limit(limiet)
+    )
+    rows = session.execute(stmt).all()
+    if not rows:
+        return []
+    # Only offers that match as many query words as the best one does.
+    beste = rows[0][1]
+    result = []
+    for ident, aantal, *waarden in rows:
+        if aantal != beste:
+            continue
+        uitgepakt = [
+            _uitpakken(int(w or 0), woord, termen_per_woord[woord], per_woord[woord])
+            for woord, w in zip(per_woord, waarden, strict=True)
+        ]
+        gevonden = [u for u in uitgepakt if u is not None]
+        result.append((ident, sum(u[0] for u in gevonden), tuple(u[1] for u in gevonden)))
+    return result
+
+
+def zoek(session: Session, vraag: ZoekVraag, limiet: int = 10) -> list[Resultaat]:
+    """Filter, rank by the ladder (then text relevance) and explain every rank."""
+    wijk = _kies_wijk(session, vraag)
+    filters = _filters(vraag, wijk)
+    woorden = zoekwoorden(vraag.tekst or "")
+    per_woord: dict[str, dict[str, TermTreffer]] = {}
+    treffers: dict[str, tuple[int, tuple[Treffer, ...]]] = {}
+    if woorden:
+        vocab = vocabulaire(session)
+        per_woord = {w: t for w in woorden if (t := vocab.uitbreiden(w))}
+        if not per_woord:
+            return []
+        gevonden = _tekst_zoek(session, vraag, wijk, filters, per_woord, limiet)
+        ids = [ident for ident, _, _ in gevonden]
+        treffers = {ident: (score, matches) for ident, score, matches in gevonden}
+    else:
+        stmt = (
+            select(Aanbod.id)
+            .where(*filters)
+            .order_by(
+                _niveau_rang(),
+                _wijk_rang(wijk),
+                _vers_rang(vraag),
+                _leeftijd_rang(vraag),
+                _binair(session, Aanbod.sorteernaam),
+                _binair(session, Aanbod.id),
+            )
+            .limit(limiet)
+        )
+        ids = list(session.scalars(stmt))
+    if not ids:
+        return []
+    # Two round trips for everything a result shows. Doelgroepen are joined (saves a query);
+    # thema's stay a separate SELECT IN: joining through aanbod_thema makes SQLite
+    # materialise the whole link table. The wijk's postcodes are never shown.
+    laad = (
+        select(Aanbod)
+        .where(Aanbod.id.in_(ids))
+        .options(
+            joinedload(Aanbod.doelgroepen),
+            defaultload(Aanbod.wijk).lazyload(Wijk.postcodes),
+        )
+    )
+    geladen = {a.id: a for a in session.scalars(laad).unique()}
+    return [
+        _resultaat(geladen[ident], vraag, wijk, treffers.get(ident), len(woorden)) for ident in ids
+    ]
+
+
+def _resultaat(
+    aanbod: Aanbod,
+    vraag: ZoekVraag,
+    wijk: _WijkKeuze,
+    tekst: tuple[int, tuple[Treffer, ...]] | None,
+    aantal_woorden: int,
+) -> Resultaat:
     niveau = Niveau(aanbod.niveau)
     vers = aanbod.is_vers(vraag.peildatum, vraag.vers_dagen)
-    eigen_wijk = aanbod.wijk is not None and vraag.wijk is not None and aanbod.wijk.naam == vraag.wijk
+    eigen_wijk = wijk.id is not None and aanbod.wijk_id == wijk.id
     redenen = [f"niveau: {niveau.value.replace('_', ' ')}"]
     if eigen_wijk:
-        redenen.append(f"in de eigen wijk ({vraag.wijk})")
+        redenen.append(f"in de eigen wijk ({wijk.naam})")
     elif aanbod.wijk is None:
         redenen.append("voor de hele gemeente")
     else:
         redenen.append(f"in wijk {aanbod.wijk.naam}")
-    redenen.append(
-        "actueel" if vers else f"verouderd: laatst gecontroleerd {aanbod.laatst_gecontroleerd or 'nooit'}"
-    )
-    # Unknown wijk: whole-gemeente offers before offers in some other wijk.
+    if aanbod.laatst_gecontroleerd is None:
+        redenen.append("verouderd: nooit gecontroleerd")
+    elif vers:
+        redenen.append(f"actueel: laatst gecontroleerd {aanbod.laatst_gecontroleerd.isoformat()}")
+    else:
+        redenen.append(
+            f"verouderd: laatst gecontroleerd {aanbod.laatst_gecontroleerd.isoformat()} "
+            f"(langer dan {vraag.vers_dagen} dagen geleden)"
+        )
+    leeftijdsgrens = aanbod.leeftijd_min is not None or aanbod.leeftijd_max is not None
+    leeftijd_rang = 1 if leeftijdsgrens and vraag.leeftijd is None else 0
+    if leeftijd_rang:
+        redenen.append(
+            f"alleen voor {aanbod.leeftijd_min or 0}-{aanbod.leeftijd_max or '...'} jaar; "
+            "leeftijd onbekend, dus lager"
+        )
+    treffers: tuple[Treffer, ...] = ()
+    score = 0.0
+    if tekst is not None:
+        score = tekst[0] / 10
+        treffers = tekst[1]
+        uitleg = "; ".join(t.uitleg() for t in treffers)
+        redenen.append(
+            f"tekst: {uitleg} ({len(treffers)} van {aantal_woorden} zoekwoorden, score {score:.1f})"
+        )
     wijk_rang = 0 if eigen_wijk else (1 if aanbod.wijk is None else 2)
     return Resultaat(
         aanbod=aanbod,
         vers=vers,
         redenen=tuple(redenen),
-        sorteer=(niveau.rang, wijk_rang, 0 if vers else 1, aanbod.naam.casefold(), aanbod.id),
+        sorteer=(
+            niveau.rang,
+            wijk_rang,
+            0 if vers else 1,
+            leeftijd_rang,
+            -score,
+            aanbod.sorteernaam,
+            aanbod.id,
+        ),
+        score=score,
+        treffers=treffers,
     )
 
 
@@ -150,7 +485,12 @@ class KaartZoeker:
         self.vers_dagen = vers_dagen
 
     def aanbod_voor(
-        self, thema: str, leeftijd: int | None, minderjarig: bool | None, wijk: str | None, limiet: int
+        self,
+        thema: str,
+        leeftijd: int | None,
+        minderjarig: bool | None,
+        wijk: str | None,
+        limiet: int,
     ) -> list[AanbodKaartje]:
         """Up to ``limiet`` offers that fit thema, age and wijk."""
         vraag = ZoekVraag(

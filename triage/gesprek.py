@@ -6,6 +6,7 @@ Rasa's rules send every intent to a thin action; the action builds a :class:`Inv
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
@@ -24,6 +25,8 @@ from wegwijzer.gemeente import GemeenteProfiel
 
 MAX_BERICHT = 2000  # characters we read of one message; the rest is ignored, not an error
 MAX_AANBOD = 3
+#: A thema the classifier gives at least this much is offered as a button when unsure.
+MIN_KANDIDAAT = 0.1
 THEMA_INTENT_PREFIX = "hulpvraag_"
 _LEESBAAR = re.compile(r"[^\W_]")  # at least one letter or digit
 
@@ -117,6 +120,10 @@ class Invoer:
     intent: str | None
     confidence: float = 1.0
     entities: tuple[dict[str, Any], ...] = ()
+    ranking: tuple[tuple[str, float], ...] = ()  # (intent, confidence), best first
+    #: Stable id of this user message (the same when Rasa runs the turn again); makes the
+    #: hulpvraag ids it mints deterministic, so a retried turn cannot create a second signal.
+    beurt_id: str | None = None
 
 
 @dataclass
@@ -126,6 +133,8 @@ class Stap:
     berichten: list[Bericht] = field(default_factory=list)
     toestand: Toestand = field(default_factory=Toestand)
     crisis: CrisisOordeel | None = None
+    beurt_id: str | None = None
+    ids_gemaakt: int = 0
 
     def zeg(
         self,
@@ -157,7 +166,7 @@ class Gesprek:
     def verwerk(self, toestand: Toestand, invoer: Invoer) -> Stap:
         """Crisis first, then the resident's intent, then the next question or offer."""
         tekst = (invoer.tekst or "")[:MAX_BERICHT]
-        stap = Stap(toestand=toestand)
+        stap = Stap(toestand=toestand, beurt_id=invoer.beurt_id)
         oordeel = beoordeel(tekst, invoer.intent, invoer.confidence)
         if oordeel is not None:
             return self._crisis(stap, oordeel)
@@ -199,6 +208,14 @@ class Gesprek:
             "vraag_loket": self._vraag_loket,
         }.get(intent or "", self._niet_begrepen)
 
+    def _nieuwe_id(self, stap: Stap) -> str:
+        """A hulpvraag id: derived from the turn when Rasa gave one, else random."""
+        if stap.beurt_id is None:
+            return self.id_factory()
+        stap.ids_gemaakt += 1
+        bron = f"{stap.beurt_id}:{stap.ids_gemaakt}".encode()
+        return hashlib.sha256(bron).hexdigest()[:32]
+
     # -- intents -------------------------------------------------------------------------------
 
     def _crisis(self, stap: Stap, oordeel: CrisisOordeel) -> Stap:
@@ -219,7 +236,7 @@ class Gesprek:
             # A road was already reached: the crisis is a hulpvraag of its own.
             t = Toestand(
                 begroet=True,
-                hulpvraag_id=self.id_factory(),
+                hulpvraag_id=self._nieuwe_id(stap),
                 thema=hg,
                 wijk=t.wijk,
                 wijk_onbekend=t.wijk_onbekend,
@@ -272,7 +289,7 @@ class Gesprek:
         )
         if t.thema is None:
             stap.toestand = replace(
-                t, hulpvraag_id=t.hulpvraag_id or self.id_factory(), route="buiten_scope"
+                t, hulpvraag_id=t.hulpvraag_id or self._nieuwe_id(stap), route="buiten_scope"
             )
         return stap
 
@@ -280,14 +297,33 @@ class Gesprek:
         if self._beantwoordt_vraag(stap.toestand, invoer):
             return self._antwoord(stap, invoer)
         t = stap.toestand
+        if t.thema is None and t.gevraagd in (None, "hulpvraag"):
+            # Keep what a vague first message already says ("mijn moeder van 90 ...").
+            t = self._neem_over(t, extraheer(invoer.tekst, self.profiel, None, invoer.entities))
         poging = t.niet_begrepen + 1
+        kandidaten = [
+            intent[len(THEMA_INTENT_PREFIX) :]
+            for intent, confidence in invoer.ranking
+            if intent.startswith(THEMA_INTENT_PREFIX)
+            and intent[len(THEMA_INTENT_PREFIX) :] in THEMAS
+            and confidence >= MIN_KANDIDAAT
+        ][:3]
+        if kandidaten and poging < 3:
+            stap.toestand = replace(t, niet_begrepen=poging)
+            knoppen = tuple(Knop(THEMAS[c], f"/{THEMA_INTENT_PREFIX}{c}") for c in kandidaten)
+            return self._vraag(
+                stap,
+                "hulpvraag",
+                teksten.WELK_THEMA,
+                (*knoppen, Knop("Iets anders", "/iets_anders")),
+            )
         stap.zeg(teksten.niet_begrepen(poging, self.profiel))
         if poging >= 3:
             stap.zeg(payload={"type": "buiten_scope", "contact": self.profiel.contact.as_payload()})
             stap.toestand = replace(
                 t,
                 niet_begrepen=0,
-                hulpvraag_id=t.hulpvraag_id or self.id_factory(),
+                hulpvraag_id=t.hulpvraag_id or self._nieuwe_id(stap),
                 route=t.route or "niet_begrepen",
             )
             return stap
@@ -306,11 +342,14 @@ class Gesprek:
             and self._beantwoordt_vraag(t, invoer, kort=True)
         ):
             return self._antwoord(stap, invoer)  # "mijn moeder" read as a thema: it is an answer
-        if t.thema != thema or t.route is not None:
+        if t.thema is None and t.route is None:
+            # The first hulpvraag: keep what earlier messages said about who and how old.
+            t = replace(t, thema=thema, hulpvraag_id=t.hulpvraag_id or self._nieuwe_id(stap))
+        elif t.thema != thema or t.route is not None:
             # A new hulpvraag: keep only the wijk (same resident), forget who and how old.
             t = Toestand(
                 begroet=True,
-                hulpvraag_id=self.id_factory(),
+                hulpvraag_id=self._nieuwe_id(stap),
                 thema=thema,
                 wijk=t.wijk,
                 wijk_onbekend=t.wijk_onbekend,
@@ -373,7 +412,7 @@ class Gesprek:
             stap.toestand, extraheer(invoer.tekst, self.profiel, None, invoer.entities)
         )
         if t.hulpvraag_id is None:
-            t = replace(t, hulpvraag_id=self.id_factory())
+            t = replace(t, hulpvraag_id=self._nieuwe_id(stap))
         stap.toestand = t
         return self._verwijs(stap)
 
@@ -487,7 +526,7 @@ class Gesprek:
             },
         )
         stap.toestand = replace(
-            t, route=route, gevraagd=None, hulpvraag_id=t.hulpvraag_id or self.id_factory()
+            t, route=route, gevraagd=None, hulpvraag_id=t.hulpvraag_id or self._nieuwe_id(stap)
         )
         stap.zeg("Kan ik nog iets anders voor u doen?")
         return stap

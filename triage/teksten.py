@@ -107,6 +107,10 @@ def aanbod_regel(
 
 
 VRAAG_HELPT_DIT = "Heeft u hier iets aan?"
+WELK_THEMA = (
+    "Ik weet niet zeker waar uw vraag over gaat. Gaat het over een van deze onderwerpen? "
+    "Of vertel het in andere woorden."
+)
 
 
 def geen_aanbod(thema: str) -> str:

@@ -9,13 +9,24 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 
 def make_engine(db_url: str) -> Engine:
     """Create an engine; SQLite gets its directory, foreign keys and WAL for concurrent readers."""
     if db_url.startswith("sqlite:///") and db_url != "sqlite:///:memory:":
         Path(db_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(db_url, future=True, pool_pre_ping=not db_url.startswith("sqlite"))
+    if db_url.startswith("sqlite") and ":memory:" not in db_url:
+        # SQLAlchemy 1.4 gives file SQLite a NullPool: a reconnect plus PRAGMAs on every unit of
+        # work. Pool instead; connections move between the action server's worker threads.
+        engine = create_engine(
+            db_url,
+            future=True,
+            poolclass=QueuePool,
+            connect_args={"check_same_thread": False},
+        )
+    else:
+        engine = create_engine(db_url, future=True, pool_pre_ping=not db_url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")

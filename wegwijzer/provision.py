@@ -39,7 +39,7 @@ def provision(settings: Settings, spacy_sha256: str | None = None, train: bool =
 
     def _privacy() -> None:
         from privacy import prepare
-        from privacy.geheim import laad_of_maak
+        from wegwijzer.geheim import laad_of_maak
 
         prepare(settings.deduce_cache_dir, keep_terms=[w.naam for w in profiel.wijken])
         laad_of_maak(settings.tracker_sleutel_path)
@@ -56,6 +56,13 @@ def provision(settings: Settings, spacy_sha256: str | None = None, train: bool =
         return f"{aantal} aanbod op de sociale kaart"
 
     print("    " + _step("Database voorbereiden", _database))
+
+    def _signalen() -> str:
+        from signalen.migraties import richt_in
+
+        return richt_in(settings)
+
+    print(f"    schema {_step('Signalentabel voorbereiden', _signalen)}")
 
     if train:
         if training.needs_training(settings.model_path):

@@ -67,6 +67,7 @@ class Settings:
     log_level: str
     kaart_vers_dagen: int
     bewaartermijn_dagen: int
+    signalen_k: int
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -101,6 +102,7 @@ class Settings:
             log_level=log_level,
             kaart_vers_dagen=_int(env, "WEGWIJZER_KAART_VERS_DAGEN", 365, minimum=1),
             bewaartermijn_dagen=_int(env, "WEGWIJZER_BEWAARTERMIJN_DAGEN", 30, minimum=1),
+            signalen_k=_int(env, "WEGWIJZER_SIGNALEN_K", 5, minimum=2),
         )
 
     @property

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import requests
 
+from signalen.migraties import richt_in
 from sociale_kaart import service
 from tests.conftest import DEMO_KAART, IN_CI, make_settings
 from wegwijzer.gemeente import load_profiel
@@ -87,6 +88,7 @@ def start_servers(tmp: Path, **extra_env: str) -> Servers:
     settings = make_settings(tmp, extra_env.get("WEGWIJZER_DB_URL"), **env_settings)
     service.init_database(settings, load_profiel(settings.gemeente_path))
     service.import_bestand(settings, DEMO_KAART, vervang=True)
+    richt_in(settings)
     env = {k: v for k, v in os.environ.items() if not k.startswith("WEGWIJZER_")}
     env.update(
         {

@@ -57,11 +57,23 @@ def test_conversation_full_of_personal_data_leaves_none_behind(debug_servers: Se
         stored = "\n".join(
             f"{row[0]} {row[1]}" for row in conn.execute(text("select sender_id, data from events"))
         )
+        signalen = [dict(row._mapping) for row in conn.execute(text("select * from signaal"))]
     engine.dispose()
+    # exactly one anonymous signal, and it is right
+    assert len(signalen) == 1, signalen
+    signaal = signalen[0]
+    assert signaal["thema"] in {"mantelzorg", "dementie"}
+    assert (signaal["voor_wie"], signaal["wijk"], signaal["route"], signaal["geholpen"]) == (
+        "naaste", "Oosterpark", "wmo_loket", "nee"
+    )
+    assert signaal["leeftijdsgroep"] == "onbekend"
+    assert signaal["getoond"]
+    assert not set(signaal) & {"tekst", "sender_id", "tijd", "timestamp"}
+    stored += "\n" + repr(signalen)
     assert "dementie" in stored  # the transcript is kept, de-identified
     log = debug_servers.output()
     assert "DEBUG" in log  # the servers really logged at DEBUG level
     for waarde in [*PERSOONLIJK, "marieke.jansen@example.nl"]:
-        assert waarde not in stored, f"{waarde} in tracker store"
+        assert waarde not in stored, f"{waarde} in tracker store or signal table"
         assert waarde not in log, f"{waarde} in log"
     assert not any(Path(debug_servers.settings.var_dir).glob("*.log"))

@@ -108,7 +108,7 @@ def test_retrieve_gives_rasa_its_own_sender_id(store: PrivacyTrackerStore) -> No
     assert tracker is not None
     assert tracker.sender_id == "widget-123"
     assert tracker.get_slot("triage") == json.dumps({"thema": "geldzorgen"})
-    assert "[BSN]" in (tracker.latest_message.text or "")  # type: ignore[union-attr]
+    assert "[BSN]" in (tracker.latest_message.text or "")
     assert asyncio.run(store.retrieve("iemand-anders")) is None
 
 

@@ -269,3 +269,30 @@ def test_slash_start_opens_the_conversation(sessie: Sessie) -> None:
     assert "automatische assistent" in tekst(stap)
     assert "opnieuw" not in tekst(stap)
     assert payloads(stap, "vraag")[0]["vraag"] == "hulpvraag"
+
+
+def test_unsure_offers_likely_themas_and_keeps_what_was_said(sessie: Sessie) -> None:
+    vaag = Invoer(
+        "mijn moeder van 90 woont alleen en redt het niet meer",
+        "nlu_fallback",
+        0.5,
+        ranking=(
+            ("nlu_fallback", 0.5),
+            ("hulpvraag_huishouden", 0.41),
+            ("hulpvraag_mantelzorg", 0.3),
+            ("begroeten", 0.2),
+            ("hulpvraag_wonen", 0.05),
+        ),
+    )
+    stap = sessie.gesprek.verwerk(sessie.toestand, vaag)
+    sessie.toestand = stap.toestand
+    vraag = payloads(stap, "vraag")[0]
+    assert vraag["vraag"] == "hulpvraag"
+    assert [k["payload"] for k in vraag["knoppen"]] == [
+        "/hulpvraag_huishouden",
+        "/hulpvraag_mantelzorg",
+        "/iets_anders",
+    ]
+    stap = sessie.zeg("/hulpvraag_huishouden", "hulpvraag_huishouden")
+    assert (sessie.toestand.relatie, sessie.toestand.leeftijd) == ("moeder", 90)
+    assert payloads(stap, "vraag")[0]["vraag"] == "wijk"

@@ -110,7 +110,7 @@ def onthulde_cellen(
     status = [*uit.cellen, uit.totaal]
     rijen, kolommen = len(tabel), len(totaal)
     index: dict[tuple[int, int], int] = {}
-    grenzen = []
+    grenzen: list[tuple[int, int | None]] = []
     for r in range(rijen):
         for c in range(kolommen):
             s = status[r][c]

@@ -12,6 +12,7 @@ from signalen import SignaalFout
 from signalen.rapport import (
     MATEN,
     Rapport,
+    Tellingen,
     als_csv,
     als_json,
     als_tekst,
@@ -37,77 +38,75 @@ def telling(
     return (n, opgelost, verwezen, ja, nee, crisis, geen)
 
 
-#: Per thema: two big themas, one small one (3) that needs a partner, nothing else.
-TELLINGEN = {
-    ("mantelzorg",): telling(40, opgelost=12, verwezen=10, ja=20, nee=8, crisis=0, geen=6),
-    ("geldzorgen",): telling(25, opgelost=5, verwezen=9, ja=7, nee=6, crisis=0, geen=5),
-    ("verslaving",): telling(3, verwezen=3, nee=1),
+WIJKEN = ["Centrum", "Oosterpark", "Westwijk"]
+#: Per wijk: Westwijk is small (3); every other row is big, so it needs a partner.
+TELLINGEN: Tellingen = {
+    ("Centrum",): telling(40, opgelost=12, verwezen=10, ja=20, nee=8, crisis=0, geen=6),
+    ("Oosterpark",): telling(27, opgelost=5, verwezen=9, ja=7, nee=6, crisis=0, geen=5),
+    ("Westwijk",): telling(3, verwezen=3, nee=1),
+    ("onbekend",): telling(13, opgelost=5, verwezen=5, ja=6, nee=5, crisis=0, geen=5),
 }
 
 
 @pytest.fixture
 def rapport() -> Rapport:
-    return bouw_rapport(TELLINGEN, VAN, TOT, ["thema"])
+    return bouw_rapport(TELLINGEN, VAN, TOT, ["wijk"], wijken=WIJKEN)
 
 
-def rij(rapport: Rapport, thema: str | None):
-    return next(r for r in rapport.rijen if r.groep == (thema,))
+def rij(rapport: Rapport, groep: str | None):
+    return next(r for r in rapport.rijen if r.groep == (groep,))
 
 
-def test_every_thema_is_listed_also_without_hulpvragen(rapport: Rapport) -> None:
+def test_every_thema_is_listed_also_without_hulpvragen() -> None:
+    tellingen: Tellingen = {("wonen",): telling(9)}
+    rapport = bouw_rapport(tellingen, VAN, TOT, ["thema"])
     assert [r.groep for r in rapport.rijen] == [(t,) for t in [*THEMAS, None]]
+    assert rij(rapport, "wonen").aantallen[0].waarde == 9
+    assert rij(rapport, "vervoer").aantallen[0].markering == "<5"  # none at all: also "<5"
+    tekst = als_tekst(rapport)
+    assert "Hulp in het huishouden" in tekst and "(geen thema)" in tekst
+    assert list(csv.reader(io.StringIO(als_csv(rapport)), delimiter=";"))[15][0] == "geen_thema"
 
 
 def test_counts_and_shares(rapport: Rapport) -> None:
-    mantelzorg = rij(rapport, "mantelzorg")
-    assert [c.waarde for c in mantelzorg.aantallen] == [40, 12, 10, 20, 8, None, 6]
-    assert mantelzorg.aandelen[0].waarde == round(100 * 40 / 68, 1)  # of all hulpvragen
-    assert mantelzorg.aandelen[1].waarde == 30.0  # 12 of the 40 in this row
-    assert mantelzorg.aandelen[5].markering == "x"  # share of a hidden count
-    assert [c.waarde for c in rapport.totaal.aantallen] == [68, 17, 22, 27, 15, None, 11]
+    centrum = rij(rapport, "Centrum")
+    assert [c.waarde for c in centrum.aantallen] == [40, 12, 10, 20, 8, None, 6]
+    assert centrum.aandelen[0].waarde == round(100 * 40 / 83, 1)  # of all hulpvragen
+    assert centrum.aandelen[1].waarde == 30.0  # 12 of the 40 in this row
+    assert centrum.aandelen[5].markering == "x"  # share of a hidden count
+    assert [c.waarde for c in rapport.totaal.aantallen] == [83, 22, 27, 33, 20, None, 16]
     assert rapport.totaal.aandelen[0].waarde == 100.0
 
 
 def test_small_cells_and_their_partner_are_hidden(rapport: Rapport) -> None:
-    verslaving = rij(rapport, "verslaving")
-    assert all(c.waarde is None and c.markering == "<5" for c in verslaving.aantallen)
-    assert all(c.waarde is None for c in verslaving.aandelen)
-    # 68 - 40 - 25 would give the 3 away; the next-smallest row keeps it hidden.
-    geldzorgen = rij(rapport, "geldzorgen")
-    assert geldzorgen.aantallen[0].markering == "x"
-    assert geldzorgen.aandelen[0].markering == "x"
-    assert rij(rapport, "wonen").aantallen[0].markering == "<5"  # an empty thema: also "<5"
+    westwijk = rij(rapport, "Westwijk")
+    assert all(c.waarde is None and c.markering == "<5" for c in westwijk.aantallen)
+    assert all(c.waarde is None for c in westwijk.aandelen)
+    # 83 - 40 - 27 - 13 would give the 3 away: the next-smallest row (13) is hidden too.
+    onbekend = rij(rapport, "onbekend")
+    assert onbekend.aantallen[0].markering == "x"
+    assert onbekend.aandelen[0].markering == "x"
     assert rapport.totaal.aantallen[5].markering == "<5"  # no crisis at all: total hidden
 
 
 def test_hidden_values_never_reach_any_format(rapport: Rapport) -> None:
     data = json.loads(als_json(rapport))
-    rijen = {r["thema"]: r for r in data["rijen"]}
-    assert rijen["verslaving"]["hulpvragen"] == "<5"
-    assert rijen["geldzorgen"]["hulpvragen"] == "x"
-    assert rijen["mantelzorg"]["hulpvragen"] == 40
-    assert data["totaal"]["thema"] == "Totaal"
-    assert data["totaal"]["hulpvragen"] == 68
-    for vorm in (als_tekst(rapport), als_csv(rapport), als_json(rapport)):
-        assert "25" not in vorm.replace("2026", "")  # geldzorgen's hidden count
+    rijen = {r["wijk"]: r for r in data["rijen"]}
+    assert rijen["Westwijk"]["hulpvragen"] == "<5"
+    assert rijen["onbekend"]["hulpvragen"] == "x"
+    assert rijen["Centrum"]["hulpvragen"] == 40
+    assert data["totaal"]["wijk"] == "Totaal"
+    assert data["totaal"]["hulpvragen"] == 83
+    assert ";13;" not in als_csv(rapport)
+    assert " 13 " not in als_tekst(rapport)
 
 
 def test_text_has_dutch_headings_title_and_legend(rapport: Rapport) -> None:
     tekst = als_tekst(rapport)
-    assert tekst.startswith("Signalen per thema, 1 januari 2026 t/m 31 december 2026")
-    for woord in (
-        "Thema",
-        "Hulp-",
-        "Opgelost",
-        "Verwezen",
-        "Crisis",
-        "Totaal",
-        "<5 = minder dan 5",
-    ):
+    assert tekst.startswith("Signalen per wijk, 1 januari 2026 t/m 31 december 2026")
+    for woord in ("Wijk", "Hulp-", "Opgelost", "Verwezen", "Crisis", "Totaal", "<5 = minder"):
         assert woord in tekst
-    assert "Zorgen voor een naaste (mantelzorg)" in tekst
-    assert "(geen thema)" in tekst
-    assert "58,8%" in tekst  # 40 of 68, Dutch decimal comma
+    assert "48,2%" in tekst  # 40 of 83, Dutch decimal comma
     regels = tekst.splitlines()
     tabel = regels[2 : regels.index("", 3)]
     assert len({len(r.rstrip()) for r in tabel[2:]}) <= 2  # aligned columns
@@ -116,34 +115,33 @@ def test_text_has_dutch_headings_title_and_legend(rapport: Rapport) -> None:
 def test_csv_for_dutch_excel(rapport: Rapport) -> None:
     rijen = list(csv.reader(io.StringIO(als_csv(rapport)), delimiter=";"))
     kop = rijen[0]
-    assert kop[:3] == ["thema", "hulpvragen", "hulpvragen_pct"]
+    assert kop[:3] == ["wijk", "hulpvragen", "hulpvragen_pct"]
     assert len(kop) == 1 + 2 * len(MATEN)
-    assert len(rijen) == 1 + 15 + 1
-    mantelzorg = dict(zip(kop, rijen[1], strict=True))
-    assert mantelzorg["hulpvragen"] == "40"
-    assert mantelzorg["hulpvragen_pct"] == "58,8"
+    assert len(rijen) == 1 + 4 + 1
+    centrum = dict(zip(kop, rijen[1], strict=True))
+    assert centrum["hulpvragen"] == "40"
+    assert centrum["hulpvragen_pct"] == "48,2"
     assert rijen[-1][0] == "Totaal"
-    assert rijen[15][0] == "geen_thema"
 
 
 def test_xlsx_has_numbers_markers_and_a_legend(rapport: Rapport) -> None:
     boek = load_workbook(io.BytesIO(als_xlsx(rapport)))
     assert boek.sheetnames == ["Rapport", "Toelichting"]
     blad = boek["Rapport"]
-    assert blad["A1"].value == "Thema"
+    assert blad["A1"].value == "Wijk"
     assert blad["B1"].value == "Hulpvragen"
-    assert blad["A2"].value == "Zorgen voor een naaste (mantelzorg)"
+    assert blad["A2"].value == "Centrum"
     assert blad["B2"].value == 40
     assert blad["C2"].number_format == "0.0%"
-    assert blad["C2"].value == pytest.approx(40 / 68, abs=0.001)
+    assert blad["C2"].value == pytest.approx(40 / 83, abs=0.001)
     assert blad.cell(row=blad.max_row, column=1).value == "Totaal"
     waarden = [c.value for r in blad.iter_rows() for c in r]
-    assert "<5" in waarden and "x" in waarden and 25 not in waarden
+    assert "<5" in waarden and "x" in waarden and 13 not in waarden
     assert any("minder dan 5" in str(c.value) for c in boek["Toelichting"]["A"])
 
 
 def test_groupings_combine_and_months_span_the_period() -> None:
-    tellingen = {("Centrum", "2025-12"): telling(9, ja=6, nee=3)}
+    tellingen: Tellingen = {("Centrum", "2025-12"): telling(9, ja=6, nee=3)}
     rapport = bouw_rapport(
         tellingen,
         date(2025, 11, 15),
@@ -158,14 +156,15 @@ def test_groupings_combine_and_months_span_the_period() -> None:
 
 
 def test_a_wijk_that_left_the_profile_is_still_reported() -> None:
-    rapport = bouw_rapport({("Oud-Noord",): telling(7)}, VAN, TOT, ["wijk"], wijken=["Centrum"])
+    tellingen: Tellingen = {("Oud-Noord",): telling(7)}
+    rapport = bouw_rapport(tellingen, VAN, TOT, ["wijk"], wijken=["Centrum"])
     assert [r.groep for r in rapport.rijen] == [("Centrum",), ("Oud-Noord",), ("onbekend",)]
 
 
 def test_a_higher_k_hides_more() -> None:
-    rapport = bouw_rapport(TELLINGEN, VAN, TOT, ["thema"], k=30)
-    assert rij(rapport, "geldzorgen").aantallen[0].markering == "<30"
-    assert rij(rapport, "mantelzorg").aantallen[0].waarde == 40
+    rapport = bouw_rapport(TELLINGEN, VAN, TOT, ["wijk"], k=30, wijken=WIJKEN)
+    assert rij(rapport, "Oosterpark").aantallen[0].markering == "<30"
+    assert rij(rapport, "Centrum").aantallen[0].waarde == 40
 
 
 @pytest.mark.parametrize(
@@ -187,7 +186,13 @@ def test_bad_requests_get_a_dutch_message(
 
 def test_too_many_combinations_are_refused() -> None:
     with pytest.raises(SignaalFout, match="te veel"):
-        bouw_rapport({}, date(1900, 1, 1), date(2026, 12, 31), ["thema", "wijk", "maand"])
+        bouw_rapport(
+            {},
+            date(1900, 1, 1),
+            date(2026, 12, 31),
+            ["thema", "wijk", "maand"],
+            wijken=[f"Wijk {i}" for i in range(10)],
+        )
 
 
 def test_unknown_format(rapport: Rapport) -> None:

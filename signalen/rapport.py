@@ -1,0 +1,551 @@
+"""Reports for beleidsmedewerkers: counts and shares per thema, wijk and/or month.
+
+Counting happens in the database (``GROUP BY``): first per day, thema and wijk -- which the
+reporting index delivers in order, so SQLite needs no sort over all rows -- then per the
+requested grouping. Python only sees the aggregated rows (a few thousand at most).
+
+Every combination of the requested groups is listed (every thema, every wijk of the profile,
+every month of the period), also when it has no hulpvragen, so that the presence of a row
+says nothing. Then :mod:`signalen.onderdrukking` hides small cells (``<k``, zero included)
+and the cells needed to keep those from being computed back (``x``).
+
+Limit (tell users): suppression protects each table on its own. Two reports that overlap
+(e.g. January-June and January-May, or ``--per thema`` next to ``--per thema --per wijk``)
+can be subtracted from each other. Share reports, not the right to run arbitrary ones, with
+people outside the gemeente's own policy staff.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import String, and_, case, func, select
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
+
+from signalen import SignaalFout
+from signalen.model import signaal_tabel
+from signalen.onderdrukking import Ongelijkheid, Status, onderdruk
+from signalen.signaal import CRISIS_ROUTES, MAATWERK_ROUTES, ONBEKEND
+from sociale_kaart.themas import THEMAS
+
+STANDAARD_K = 5
+DIMENSIES: dict[str, str] = {"thema": "Thema", "wijk": "Wijk", "maand": "Maand"}
+FORMATEN = ("tekst", "csv", "xlsx", "json")
+MAX_RIJEN = 100_000  # combinations; beyond this a table is unreadable and slow to protect
+GEEN_THEMA = "(geen thema)"
+GEEN_THEMA_CODE = "geen_thema"
+TOTAAL = "Totaal"
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+#: Counts per combination of groups, in the order of :data:`MATEN`.
+Tellingen = dict[tuple[str | None, ...], tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class Maat:
+    """One counted column."""
+
+    code: str
+    kop: str  # Dutch heading
+    aandeel_kop: str  # heading of its share column
+    tekst_kop: str  # two-line heading for the text table
+
+
+#: Order matters: :data:`RELATIES` refers to these positions.
+MATEN: tuple[Maat, ...] = (
+    Maat("hulpvragen", "Hulpvragen", "% van alle hulpvragen", "Hulp-\nvragen"),
+    Maat(
+        "opgelost_sociale_basis",
+        "Opgelost in de sociale basis",
+        "% opgelost",
+        "Opgelost\nsoc. basis",
+    ),
+    Maat("verwezen_maatwerk", "Verwezen naar maatwerk", "% verwezen", "Verwezen\nmaatwerk"),
+    Maat("geholpen_ja", "Geholpen: ja", "% ja", "Geholpen\nja"),
+    Maat("geholpen_nee", "Geholpen: nee", "% nee", "Geholpen\nnee"),
+    Maat("crisis", "Crisis", "% crisis", "\nCrisis"),
+    Maat("geen_passend_aanbod", "Geen passend aanbod", "% geen aanbod", "Geen\naanbod"),
+)
+N, OPGELOST, VERWEZEN, JA, NEE, CRISIS, GEEN_AANBOD = range(len(MATEN))
+
+#: Relations that hold by definition in every row; readers can use them, so the audit does.
+RELATIES: tuple[Ongelijkheid, ...] = (
+    Ongelijkheid((JA, NEE), N),
+    Ongelijkheid((OPGELOST, VERWEZEN, CRISIS), N),  # different roads
+    Ongelijkheid((OPGELOST,), JA),
+    Ongelijkheid((GEEN_AANBOD,), N),
+)
+#: Relations that follow from how the bot works; used whenever the data obeys them, because a
+#: reader who knows the bot may assume them.
+MOGELIJKE_RELATIES: tuple[Ongelijkheid, ...] = (
+    Ongelijkheid((JA, NEE, CRISIS), N),  # a crisis is never asked "did this help?"
+    Ongelijkheid((GEEN_AANBOD,), VERWEZEN),  # no offer → referred
+)
+
+
+@dataclass(frozen=True)
+class Cel:
+    """A shown number, or a marker; a hidden cell never carries its value."""
+
+    waarde: int | float | None
+    markering: str | None = None
+
+
+@dataclass(frozen=True)
+class RapportRij:
+    """One combination of groups (or the totals)."""
+
+    groep: tuple[str | None, ...]
+    aantallen: tuple[Cel, ...]  # per MATEN
+    aandelen: tuple[Cel, ...]  # per MATEN, in percent: hulpvragen of all; others of the row
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """A suppressed report, ready to be written in any format."""
+
+    van: date
+    tot: date
+    per: tuple[str, ...]
+    k: int
+    rijen: tuple[RapportRij, ...]
+    totaal: RapportRij
+
+
+# -- input --------------------------------------------------------------------------------------
+
+
+def controleer_vraag(van: date, tot: date, per: Sequence[str], k: int) -> tuple[str, ...]:
+    """Validate the request; return ``per`` as a tuple.
+
+    Raises:
+        SignaalFout: With a Dutch message naming what to change.
+    """
+    if van > tot:
+        raise SignaalFout(
+            f"--van ({van.isoformat()}) ligt na --tot ({tot.isoformat()}). Draai ze om."
+        )
+    if not per:
+        raise SignaalFout("Kies minstens één indeling met --per: thema, wijk of maand.")
+    onbekend = [p for p in per if p not in DIMENSIES]
+    if onbekend:
+        raise SignaalFout(
+            f"Onbekende indeling --per {onbekend[0]!r}. Kies uit: {', '.join(DIMENSIES)}."
+        )
+    if len(set(per)) != len(per):
+        raise SignaalFout("Noem elke indeling maar één keer bij --per.")
+    if k < 1:
+        raise SignaalFout("--k moet minstens 1 zijn.")
+    return tuple(per)
+
+
+# -- counting in SQL ----------------------------------------------------------------------------
+
+
+def _som(voorwaarde: ColumnElement[Any]) -> Any:
+    return func.sum(case((voorwaarde, 1), else_=0))
+
+
+def tel(session_factory: sessionmaker, van: date, tot: date, per: Sequence[str]) -> Tellingen:
+    """Counts per combination of ``per`` (only combinations that occur), all in SQL."""
+    t = signaal_tabel.c
+    per_dag = (
+        select(
+            t.datum,
+            t.thema,
+            t.wijk,
+            func.count().label(MATEN[N].code),
+            _som(and_(t.route == "sociale_basis", t.geholpen == "ja")).label(MATEN[OPGELOST].code),
+            _som(t.route.in_(MAATWERK_ROUTES)).label(MATEN[VERWEZEN].code),
+            _som(t.geholpen == "ja").label(MATEN[JA].code),
+            _som(t.geholpen == "nee").label(MATEN[NEE].code),
+            _som(t.route.in_(CRISIS_ROUTES)).label(MATEN[CRISIS].code),
+            _som(t.geen_passend_aanbod).label(MATEN[GEEN_AANBOD].code),
+        )
+        .where(t.datum.between(van, tot))
+        .group_by(t.datum, t.thema, t.wijk)
+        .subquery("per_dag")
+    )
+    with session_factory() as session:
+        dialect = session.get_bind().dialect.name
+        if dialect == "postgresql":
+            maand: Any = func.to_char(per_dag.c.datum, "YYYY-MM", type_=String)
+        else:
+            maand = func.substr(per_dag.c.datum, 1, 7, type_=String)
+        groepen = {"thema": per_dag.c.thema, "wijk": per_dag.c.wijk, "maand": maand}
+        kolommen = [groepen[p].label(p) for p in per]
+        stmt = select(*kolommen, *(func.sum(per_dag.c[m.code]) for m in MATEN)).group_by(*kolommen)
+        uitkomst: Tellingen = {}
+        for rij in session.execute(stmt):
+            groep = tuple(rij[: len(per)])
+            uitkomst[groep] = tuple(int(v or 0) for v in rij[len(per) :])
+    return uitkomst
+
+
+# -- the table ----------------------------------------------------------------------------------
+
+
+def _maanden(van: date, tot: date) -> list[str]:
+    jaar, maand, uit = van.year, van.month, []
+    while (jaar, maand) <= (tot.year, tot.month):
+        uit.append(f"{jaar:04d}-{maand:02d}")
+        jaar, maand = (jaar + 1, 1) if maand == 12 else (jaar, maand + 1)
+    return uit
+
+
+def _domein(
+    dimensie: str,
+    van: date,
+    tot: date,
+    wijken: Sequence[str] | None,
+    gevonden: set[str | None],
+) -> list[str | None]:
+    """Every value a group can take, in a readable order, including values with no data."""
+    if dimensie == "thema":
+        vast: list[str | None] = [*THEMAS, None]
+    elif dimensie == "wijk":
+        vast = [*(wijken or ())]
+    else:
+        vast = [*_maanden(van, tot)]
+    extra = sorted(str(g) for g in gevonden if g not in vast and g != ONBEKEND)
+    staart: list[str | None] = [ONBEKEND] if dimensie == "wijk" else []
+    return [*vast, *extra, *staart]
+
+
+def maak_rapport(
+    session_factory: sessionmaker,
+    van: date,
+    tot: date,
+    per: Sequence[str],
+    k: int = STANDAARD_K,
+    wijken: Sequence[str] | None = None,
+) -> Rapport:
+    """Count, lay out every combination, suppress and compute shares.
+
+    Args:
+        session_factory: Database access.
+        van: First day, inclusive.
+        tot: Last day, inclusive.
+        per: One or more of ``thema``, ``wijk``, ``maand`` (order = column order).
+        k: Smallest count shown.
+        wijken: The profile's wijk names, so wijken without any hulpvraag are listed too.
+
+    Raises:
+        SignaalFout: Invalid request, or too many combinations to show.
+    """
+    per = controleer_vraag(van, tot, per, k)
+    return bouw_rapport(tel(session_factory, van, tot, per), van, tot, per, k, wijken)
+
+
+def bouw_rapport(
+    tellingen: Tellingen,
+    van: date,
+    tot: date,
+    per: Sequence[str],
+    k: int = STANDAARD_K,
+    wijken: Sequence[str] | None = None,
+) -> Rapport:
+    """The report from counts as :func:`tel` returns them (pure: no database)."""
+    per = controleer_vraag(van, tot, per, k)
+    domeinen = [_domein(p, van, tot, wijken, {g[i] for g in tellingen}) for i, p in enumerate(per)]
+    aantal = 1
+    for d in domeinen:
+        aantal *= len(d)
+    if aantal > MAX_RIJEN:
+        raise SignaalFout(
+            f"Deze indeling geeft {aantal} rijen; dat is te veel. Kies een kortere periode of "
+            "minder indelingen."
+        )
+    groepen = list(itertools.product(*domeinen))
+    leeg = (0,) * len(MATEN)
+    waarden = [tellingen.get(g, leeg) for g in groepen]
+    totaal = tuple(sum(kolom) for kolom in zip(*waarden, strict=True)) if waarden else leeg
+    relaties = [*RELATIES, *(r for r in MOGELIJKE_RELATIES if _geldt(r, [*waarden, totaal]))]
+    besluit = onderdruk(waarden, totaal, k, relaties)
+    rijen = tuple(
+        _rij(g, w, s, totaal, besluit.totaal, k)
+        for g, w, s in zip(groepen, waarden, besluit.cellen, strict=True)
+    )
+    return Rapport(
+        van=van,
+        tot=tot,
+        per=per,
+        k=k,
+        rijen=rijen,
+        totaal=_rij(
+            (TOTAAL, *([""] * (len(per) - 1))), totaal, besluit.totaal, totaal, besluit.totaal, k
+        ),
+    )
+
+
+def _geldt(relatie: Ongelijkheid, rijen: Sequence[Sequence[int]]) -> bool:
+    return all(sum(r[d] for d in relatie.delen) <= r[relatie.geheel] for r in rijen)
+
+
+def _markering(status: Status, k: int) -> str:
+    return {Status.PRIMAIR: f"<{k}", Status.SECUNDAIR: "x", Status.WEGGELATEN: "–"}[status]
+
+
+def _rij(
+    groep: tuple[str | None, ...],
+    waarden: Sequence[int],
+    status: Sequence[Status],
+    totaal: Sequence[int],
+    totaal_status: Sequence[Status],
+    k: int,
+) -> RapportRij:
+    zichtbaar = [s is Status.ZICHTBAAR for s in status]
+    aantallen = tuple(
+        Cel(w) if z else Cel(None, _markering(s, k))
+        for w, z, s in zip(waarden, zichtbaar, status, strict=True)
+    )
+    aandelen = []
+    for i, (w, s) in enumerate(zip(waarden, status, strict=True)):
+        # A share is shown only when both of its counts are: it must never reveal a hidden one.
+        noemer, noemer_status = (totaal[N], totaal_status[N]) if i == N else (waarden[N], status[N])
+        if s is Status.WEGGELATEN:
+            aandelen.append(Cel(None, "–"))
+        elif zichtbaar[i] and noemer_status is Status.ZICHTBAAR and noemer > 0:
+            aandelen.append(Cel(round(100.0 * w / noemer, 1)))
+        elif zichtbaar[i] and noemer_status is Status.ZICHTBAAR:
+            aandelen.append(Cel(None, "–"))  # 0 of 0: there is no share
+        else:
+            aandelen.append(Cel(None, "x"))
+    return RapportRij(groep=groep, aantallen=aantallen, aandelen=tuple(aandelen))
+
+
+# -- formats ------------------------------------------------------------------------------------
+
+
+def _groep_label(dimensie: str, waarde: str | None, leesbaar: bool) -> str:
+    if waarde is None:
+        return GEEN_THEMA if leesbaar else GEEN_THEMA_CODE
+    if leesbaar and dimensie == "thema":
+        return THEMAS.get(waarde, waarde)
+    return waarde
+
+
+def _getal(waarde: int | float) -> str:
+    """Dutch notation: 1.234 and 12,5."""
+    if isinstance(waarde, int):
+        return f"{waarde:,}".replace(",", ".")
+    return f"{waarde:.1f}".replace(".", ",")
+
+
+def _cel_tekst(cel: Cel, procent: bool = False) -> str:
+    if cel.waarde is None:
+        return cel.markering or ""
+    return _getal(cel.waarde) + ("%" if procent else "")
+
+
+def _datum(d: date) -> str:
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def titel(rapport: Rapport) -> str:
+    """One-line Dutch title."""
+    indeling = " en ".join(DIMENSIES[p].lower() for p in rapport.per)
+    return f"Signalen per {indeling}, {_datum(rapport.van)} t/m {_datum(rapport.tot)}"
+
+
+def toelichting(rapport: Rapport) -> list[str]:
+    """The legend, in Dutch, for every format."""
+    k = rapport.k
+    return [
+        f"<{k} = minder dan {k} (ook 0): afgeschermd, zodat niemand herkenbaar is.",
+        "x = afgeschermd, zodat een kleine groep niet uit de totalen terug te rekenen is.",
+        "– = niet te tonen zonder een kleine groep te onthullen, of geen aandeel (0 van 0).",
+        "De kolom '% van alle hulpvragen' is het aandeel in alle hulpvragen van de periode; "
+        "de andere percentages zijn van de hulpvragen in dezelfde rij.",
+        "Opgelost in de sociale basis = aanbod uit de buurt getoond én de inwoner zei dat het "
+        "hielp. Verwezen naar maatwerk = naar het Wmo-loket of het CJG.",
+        "Let op: rapporten die elkaar overlappen (periode of indeling) kunnen van elkaar worden "
+        "afgetrokken. Deel rapporten, niet de mogelijkheid om er zelf te maken.",
+    ]
+
+
+def _kolommen(rapport: Rapport) -> list[tuple[str, str]]:
+    """(code, heading) of every column, groups first; counts each followed by their share."""
+    uit = [(p, DIMENSIES[p]) for p in rapport.per]
+    for m in MATEN:
+        uit.append((m.code, m.kop))
+        uit.append((f"{m.code}_pct", m.aandeel_kop))
+    return uit
+
+
+def _rijen(rapport: Rapport) -> Iterator[RapportRij]:
+    yield from rapport.rijen
+    yield rapport.totaal
+
+
+def _groepen(rapport: Rapport, rij: RapportRij, leesbaar: bool) -> list[str]:
+    if rij is rapport.totaal:
+        return [str(g or "") for g in rij.groep]
+    return [_groep_label(p, g, leesbaar) for p, g in zip(rapport.per, rij.groep, strict=True)]
+
+
+def _cellen(rij: RapportRij) -> Iterator[tuple[Cel, bool]]:
+    for aantal, aandeel in zip(rij.aantallen, rij.aandelen, strict=True):
+        yield aantal, False
+        yield aandeel, True
+
+
+def als_tekst(rapport: Rapport) -> str:
+    """An aligned table with Dutch headings, title and legend."""
+    from tabulate import tabulate
+
+    koppen = [f"\n{DIMENSIES[p]}" for p in rapport.per]
+    for m in MATEN:
+        koppen += [m.tekst_kop, "% van\ntotaal" if m.code == MATEN[N].code else "\n%"]
+    regels = [
+        [*_groepen(rapport, rij, True), *(_cel_tekst(c, p) for c, p in _cellen(rij))]
+        for rij in _rijen(rapport)
+    ]
+    uitlijning = ["left"] * len(rapport.per) + ["right"] * (2 * len(MATEN))
+    tabel = tabulate(
+        regels, headers=koppen, colalign=uitlijning, disable_numparse=True, tablefmt="simple"
+    )
+    return "\n".join([titel(rapport), "", tabel, "", *toelichting(rapport)]) + "\n"
+
+
+def _csv_cel(cel: Cel) -> str:
+    if cel.waarde is None:
+        return cel.markering or ""
+    return str(cel.waarde) if isinstance(cel.waarde, int) else _getal(cel.waarde)
+
+
+def als_csv(rapport: Rapport) -> str:
+    """Semicolon CSV with decimal commas (opens directly in Dutch Excel); codes as headings."""
+    uit = io.StringIO()
+    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
+    schrijver.writerow([code for code, _ in _kolommen(rapport)])
+    for rij in _rijen(rapport):
+        schrijver.writerow(
+            [*_groepen(rapport, rij, False), *(_csv_cel(c) for c, _ in _cellen(rij))]
+        )
+    return uit.getvalue()
+
+
+def _json_cel(cel: Cel) -> int | float | str | None:
+    return cel.waarde if cel.waarde is not None else cel.markering
+
+
+def als_json(rapport: Rapport) -> str:
+    """JSON: numbers where shown, the marker string where hidden."""
+    codes = [code for code, _ in _kolommen(rapport)]
+
+    def rij_dict(rij: RapportRij) -> dict[str, Any]:
+        groep: list[Any] = (
+            [rij.groep[0], *([None] * (len(rapport.per) - 1))]
+            if rij is rapport.totaal
+            else list(rij.groep)
+        )
+        waarden = [_json_cel(c) for c, _ in _cellen(rij)]
+        return dict(zip(codes, [*groep, *waarden], strict=True))
+
+    data = {
+        "titel": titel(rapport),
+        "van": rapport.van.isoformat(),
+        "tot": rapport.tot.isoformat(),
+        "per": list(rapport.per),
+        "k": rapport.k,
+        "kolommen": [{"code": c, "kop": kop} for c, kop in _kolommen(rapport)],
+        "rijen": [rij_dict(r) for r in rapport.rijen],
+        "totaal": rij_dict(rapport.totaal),
+        "toelichting": toelichting(rapport),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def als_xlsx(rapport: Rapport) -> bytes:
+    """An Excel workbook: sheet 'Rapport' (numbers as numbers) and sheet 'Toelichting'.
+
+    Write-only mode: a cell style per cell in normal mode costs seconds for a few thousand rows.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    boek = Workbook(write_only=True)
+    blad = boek.create_sheet("Rapport")
+    blad.freeze_panes = f"{get_column_letter(len(rapport.per) + 1)}2"
+    for i in range(1, len(rapport.per) + 1):
+        blad.column_dimensions[get_column_letter(i)].width = 28
+    vet, rechts = Font(bold=True), Alignment(horizontal="right")
+    kop_uitlijning = Alignment(wrap_text=True, vertical="top")
+
+    def cel(waarde: Any, formaat: str | None = None, totaal: bool = False) -> WriteOnlyCell:
+        c = WriteOnlyCell(blad, value=waarde)
+        if formaat == "markering":
+            c.alignment = rechts
+        elif formaat:
+            c.number_format = formaat
+        if totaal:
+            c.font = vet
+        return c
+
+    koppen = []
+    for _, kop in _kolommen(rapport):
+        c = cel(kop, totaal=True)
+        c.alignment = kop_uitlijning
+        koppen.append(c)
+    blad.append(koppen)
+    for rij in _rijen(rapport):
+        totaal = rij is rapport.totaal
+        cellen = [cel(g, totaal=totaal) for g in _groepen(rapport, rij, True)]
+        for c, procent in _cellen(rij):
+            if c.waarde is None:
+                cellen.append(cel(c.markering, "markering", totaal))
+            elif procent:
+                cellen.append(cel(c.waarde / 100.0, "0.0%", totaal))
+            else:
+                cellen.append(cel(c.waarde, "#,##0", totaal))
+        blad.append(cellen)
+    uitleg = boek.create_sheet("Toelichting")
+    uitleg.column_dimensions["A"].width = 120
+    for regel in [
+        titel(rapport),
+        f"Kleinste getoonde aantal (k): {rapport.k}",
+        "",
+        *toelichting(rapport),
+    ]:
+        uitleg.append([regel])
+    buffer = io.BytesIO()
+    boek.save(buffer)
+    return buffer.getvalue()
+
+
+def schrijf(rapport: Rapport, formaat: str) -> str | bytes:
+    """The report in ``formaat`` (text for tekst/csv/json, bytes for xlsx)."""
+    if formaat == "tekst":
+        return als_tekst(rapport)
+    if formaat == "csv":
+        return als_csv(rapport)
+    if formaat == "json":
+        return als_json(rapport)
+    if formaat == "xlsx":
+        return als_xlsx(rapport)
+    raise SignaalFout(f"Onbekend formaat {formaat!r}. Kies uit: {', '.join(FORMATEN)}.")

@@ -1,0 +1,130 @@
+"""Reading a kaart file in any supported format: CSV, Excel (.xlsx) or Open Referral HSDS JSON.
+
+Every reader yields the same numbered template records, so all formats share one validation
+(:func:`sociale_kaart.template.validate_rows`) and one set of Dutch messages.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from sociale_kaart.template import (
+    AanbodRij,
+    KaartFout,
+    KaartProbleem,
+    check_header,
+    decode_bytes,
+    kolomnaam,
+    read_csv_text,
+    validate_rows,
+)
+from wegwijzer.gemeente import GemeenteProfiel
+
+FORMATEN = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".json": "hsds"}
+
+
+@dataclass
+class GelezenBestand:
+    """Validated rows of a file, and what was left out on purpose (e.g. inactive services)."""
+
+    formaat: str
+    rijen: list[AanbodRij]
+    overgeslagen: list[str] = field(default_factory=list)
+
+
+def _fout(melding: str) -> KaartFout:
+    return KaartFout([KaartProbleem(0, None, melding)])
+
+
+def formaat_van(path: Path) -> str:
+    """The format of a file by its extension, with a Dutch error for what we cannot read."""
+    suffix = path.suffix.lower()
+    if suffix in FORMATEN:
+        return FORMATEN[suffix]
+    if suffix == ".xls":
+        raise _fout(
+            f"{path.name} is een oud Excel-bestand (.xls). Sla het in Excel op als "
+            "'Excel-werkmap (.xlsx)' of als 'CSV UTF-8'."
+        )
+    raise _fout(
+        f"{path.name}: onbekend bestandstype {suffix or '(geen extensie)'}. "
+        "Gebruik .csv, .xlsx of .json (Open Referral HSDS)."
+    )
+
+
+def _cel_tekst(value: object) -> str:
+    """A cell as the text the template expects (Excel turns 12 into 12.0 and dates into dates)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_xlsx_records(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Rows of the sheet 'kaart' (or the first sheet), numbered as Excel shows them."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise _fout(f"Het bestand {path} bestaat niet.") from None
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise _fout(
+            f"{path.name} is geen geldig Excel-bestand (.xlsx). Is het beschadigd, of is het "
+            "een CSV-bestand met de verkeerde extensie?"
+        ) from None
+    try:
+        sheet = workbook["kaart"] if "kaart" in workbook.sheetnames else workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        try:
+            header = [kolomnaam(_cel_tekst(c)) for c in next(rows)]
+        except StopIteration:
+            raise KaartFout([KaartProbleem(1, None, "Het werkblad is leeg.")]) from None
+        check_header(header)
+        records: list[tuple[int, dict[str, str]]] = []
+        for rij, cells in enumerate(rows, start=2):
+            values = [_cel_tekst(c).strip() for c in cells]
+            if not any(values):
+                continue
+            records.append((rij, {k: v for k, v in zip(header, values, strict=False) if k}))
+        return records
+    finally:
+        workbook.close()
+
+
+def lees_bestand(
+    path: Path, profiel: GemeenteProfiel, koppeling: Path | None = None
+) -> GelezenBestand:
+    """Read and validate a kaart file; raise :class:`KaartFout` with every problem found."""
+    formaat = formaat_van(path)
+    wijken: Iterable[str] = [w.naam for w in profiel.wijken]
+    if formaat == "hsds":
+        from sociale_kaart.hsds import lees_hsds
+
+        if koppeling is None:
+            raise _fout(
+                f"{path.name} is een HSDS-bestand (JSON). Geef met --koppeling het bestand dat "
+                "de taxonomie van de bron koppelt aan onze thema's (zie sociale_kaart/README.md)."
+            )
+        rijen, overgeslagen = lees_hsds(path, koppeling, profiel)
+        return GelezenBestand(formaat, rijen, overgeslagen)
+    if formaat == "xlsx":
+        return GelezenBestand(formaat, validate_rows(read_xlsx_records(path), wijken))
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _fout(f"Het bestand {path} bestaat niet.") from None
+    if data.startswith(b"PK\x03\x04"):
+        raise _fout(f"{path.name} is een Excel-bestand; geef het de extensie .xlsx.")
+    return GelezenBestand(formaat, validate_rows(read_csv_text(decode_bytes(data)), wijken))

@@ -1,0 +1,133 @@
+"""Writing the kaart back into the template (CSV or Excel), so gemeenten can edit and re-import.
+
+Import → export → import is lossless: every column is written in the form the importer reads
+back unchanged (codes, ISO dates, lists joined with ';').
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sociale_kaart.models import Aanbod, Wijk
+from sociale_kaart.template import KOLOMMEN, KaartFout, KaartProbleem
+from sociale_kaart.themas import DOELGROEPEN, THEMAS, Niveau
+
+
+def rij_waarden(aanbod: Aanbod) -> dict[str, object]:
+    """One offer as template values (``None`` for empty cells)."""
+    return {
+        "id": aanbod.id,
+        "naam": aanbod.naam,
+        "organisatie": aanbod.organisatie.naam,
+        "omschrijving": aanbod.omschrijving,
+        "themas": ";".join(aanbod.thema_codes),
+        "niveau": Niveau(aanbod.niveau).value,
+        "doelgroepen": ";".join(aanbod.doelgroep_codes),
+        "leeftijd_min": aanbod.leeftijd_min,
+        "leeftijd_max": aanbod.leeftijd_max,
+        "wijk": aanbod.wijk.naam if aanbod.wijk else None,
+        "adres": aanbod.adres,
+        "postcode": aanbod.postcode,
+        "plaats": aanbod.plaats,
+        "telefoon": aanbod.telefoon,
+        "email": aanbod.email,
+        "website": aanbod.website,
+        "openingstijden": aanbod.openingstijden,
+        "kosten": aanbod.kosten,
+        "trefwoorden": aanbod.trefwoorden,
+        "laatst_gecontroleerd": aanbod.laatst_gecontroleerd,
+    }
+
+
+def _alle(session: Session) -> Iterator[Aanbod]:
+    yield from session.scalars(select(Aanbod).order_by(Aanbod.id)).unique()
+
+
+def _csv_tekst(waarde: object) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    return str(waarde)
+
+
+def _csv(session: Session, path: Path, scheidingsteken: str) -> int:
+    aantal = 0
+    # UTF-8 with BOM: Excel then shows accents correctly when the file is opened directly.
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=scheidingsteken, lineterminator="\r\n")
+        writer.writerow(KOLOMMEN)
+        for aanbod in _alle(session):
+            waarden = rij_waarden(aanbod)
+            writer.writerow([_csv_tekst(waarden[k]) for k in KOLOMMEN])
+            aantal += 1
+    return aantal
+
+
+def _xlsx(session: Session, path: Path) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("kaart")
+    sheet.freeze_panes = "A2"
+    vet = Font(bold=True)
+    kop = []
+    for naam in KOLOMMEN:
+        cel = WriteOnlyCell(sheet, value=naam)
+        cel.font = vet
+        kop.append(cel)
+    sheet.append(kop)
+    aantal = 0
+    for aanbod in _alle(session):
+        waarden = rij_waarden(aanbod)
+        rij: list[object] = []
+        for k in KOLOMMEN:
+            waarde = waarden[k]
+            if k == "laatst_gecontroleerd" and waarde is not None:
+                cel = WriteOnlyCell(sheet, value=waarde)
+                cel.number_format = "yyyy-mm-dd"
+                rij.append(cel)
+            elif isinstance(waarde, int) or waarde is None:
+                rij.append(waarde)
+            else:
+                # Text cells stay text: Excel must not turn "0123 45 62 00" into a number.
+                cel = WriteOnlyCell(sheet, value=str(waarde))
+                cel.number_format = "@"
+                rij.append(cel)
+        sheet.append(rij)
+        aantal += 1
+
+    codes = workbook.create_sheet("codes")
+    codes.append(["soort", "code", "betekenis"])
+    for code, label in THEMAS.items():
+        codes.append(["thema", code, label])
+    for niveau in Niveau:
+        codes.append(["niveau", niveau.value, niveau.value.replace("_", " ")])
+    for groep in DOELGROEPEN:
+        codes.append(["doelgroep", groep, ""])
+    for naam in session.scalars(select(Wijk.naam).order_by(Wijk.naam)):
+        codes.append(["wijk", naam, ""])
+    workbook.save(path)
+    return aantal
+
+
+def exporteer(session: Session, path: Path, scheidingsteken: str = ";") -> int:
+    """Write the whole kaart to ``path`` (.csv or .xlsx); return the number of offers."""
+    suffix = path.suffix.lower()
+    if not path.parent.exists():
+        raise KaartFout([KaartProbleem(0, None, f"De map {path.parent} bestaat niet.")])
+    if suffix == ".csv":
+        return _csv(session, path, scheidingsteken)
+    if suffix == ".xlsx":
+        return _xlsx(session, path)
+    raise KaartFout(
+        [KaartProbleem(0, None, f"Kan niet exporteren naar {path.name}: gebruik .csv of .xlsx.")]
+    )

@@ -1,0 +1,322 @@
+"""The search index of the kaart: building it, and the cached vocabulary queries are matched to.
+
+Full-text search is done with a plain table of (offer, term) rows instead of SQLite FTS or
+PostgreSQL tsvector, so both databases give exactly the same results. Query words are expanded
+in Python against the vocabulary (all distinct terms): synonyms, derived and compound words,
+and typos. The vocabulary is cached per database and reloaded when the kaart changes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from sociale_kaart.models import (
+    Aanbod,
+    AanbodDoelgroep,
+    AanbodZoekterm,
+    KaartStatus,
+    Organisatie,
+    aanbod_thema,
+)
+from sociale_kaart.synoniemen import synoniemen
+from sociale_kaart.tekst import index_versie, sorteer_naam, stam, termen, thema_teksten
+from sociale_kaart.themas import DOELGROEPEN
+
+#: Field → weight of a term found there; fields are listed from most to least telling.
+VELD_GEWICHTEN: dict[str, int] = {
+    "naam": 5,
+    "trefwoord": 4,
+    "thema": 3,
+    "organisatie": 2,
+    "omschrijving": 1,
+}
+VELD_LABELS: dict[str, str] = {
+    "naam": "naam",
+    "trefwoord": "trefwoorden",
+    "thema": "thema",
+    "organisatie": "organisatie",
+    "omschrijving": "omschrijving",
+}
+
+_BATCH = 5000
+_STATUS_ID = 1
+
+
+def doelgroep_bit(groep: str) -> int:
+    """The bit of one doelgroep in ``Aanbod.doelgroep_bits`` (order of ``DOELGROEPEN``)."""
+    return 1 << DOELGROEPEN.index(groep)
+
+
+def doelgroep_bits(groepen: Iterable[str]) -> int:
+    """All doelgroepen of an offer as one integer; 0 means: no doelgroep given."""
+    bits = 0
+    for groep in groepen:
+        bits |= doelgroep_bit(groep)
+    return bits
+
+
+def index_termen(
+    naam: str,
+    organisatie: str,
+    omschrijving: str,
+    trefwoorden: Iterable[str],
+    themas: Iterable[str],
+) -> dict[str, tuple[str, int]]:
+    """Term → (field, weight) of one offer; a term keeps its most telling field."""
+    velden = (
+        ("naam", naam),
+        ("trefwoord", " ".join(trefwoorden)),
+        ("thema", thema_teksten(themas)),
+        ("organisatie", organisatie),
+        ("omschrijving", omschrijving),
+    )
+    result: dict[str, tuple[str, int]] = {}
+    for veld, tekst in velden:
+        gewicht = VELD_GEWICHTEN[veld]
+        for term in termen(tekst):
+            result.setdefault(term, (veld, gewicht))
+    return result
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def schrijf_termen(
+    session: Session,
+    per_aanbod: Iterable[tuple[str, dict[str, tuple[str, int]]]],
+    bestaande_wissen: Sequence[str] = (),
+) -> None:
+    """Replace the index rows of the given offers (Core statements: an import writes 100k+ rows)."""
+    for ids in _chunks(bestaande_wissen, 500):
+        session.execute(delete(AanbodZoekterm).where(AanbodZoekterm.aanbod_id.in_(list(ids))))
+    batch: list[dict[str, object]] = []
+    for aanbod_id, index in per_aanbod:
+        batch.extend(
+            {"aanbod_id": aanbod_id, "term": term, "veld": veld, "gewicht": gewicht}
+            for term, (veld, gewicht) in index.items()
+        )
+        if len(batch) >= _BATCH:
+            session.execute(insert(AanbodZoekterm), batch)
+            batch = []
+    if batch:
+        session.execute(insert(AanbodZoekterm), batch)
+
+
+def markeer_gewijzigd(session: Session) -> None:
+    """Give the kaart a new version token so every searcher reloads its vocabulary.
+
+    Callers have just brought the index up to date, so it is marked as built with the
+    current analysis.
+    """
+    status = session.get(KaartStatus, _STATUS_ID)
+    if status is None:
+        status = KaartStatus(id=_STATUS_ID)
+        session.add(status)
+    status.versie = uuid.uuid4().hex
+    status.index_versie = index_versie()
+    status.bijgewerkt = datetime.now(timezone.utc).replace(tzinfo=None)
+    session.flush()
+
+
+def index_is_actueel(session: Session) -> bool:
+    """Whether the index was built with the current analysis (else: :func:`herbouw_index`)."""
+    status = session.get(KaartStatus, _STATUS_ID)
+    if status is not None:
+        return status.index_versie == index_versie()
+    # No status row: only an empty kaart can have a valid (empty) index.
+    return not session.scalar(select(func.count()).select_from(Aanbod))
+
+
+def herbouw_index(session: Session) -> int:
+    """Rebuild the index, sort names and doelgroep bits from the offers; return the count."""
+    themas: dict[str, list[str]] = {}
+    for aanbod_id, code in session.execute(select(aanbod_thema.c.aanbod_id, aanbod_thema.c.thema_code)):
+        themas.setdefault(aanbod_id, []).append(code)
+    groepen: dict[str, list[str]] = {}
+    for aanbod_id, groep in session.execute(select(AanbodDoelgroep.aanbod_id, AanbodDoelgroep.doelgroep)):
+        if groep in DOELGROEPEN:
+            groepen.setdefault(aanbod_id, []).append(groep)
+    rows = session.execute(
+        select(
+            Aanbod.id, Aanbod.naam, Aanbod.omschrijving, Aanbod.trefwoorden, Organisatie.naam
+        ).join(Organisatie, Organisatie.id == Aanbod.organisatie_id)
+    ).all()
+    session.execute(delete(AanbodZoekterm))
+    schrijf_termen(
+        session,
+        (
+            (
+                ident,
+                index_termen(naam, org, omschrijving or "", (trefwoorden or "").split(";"),
+                             themas.get(ident, ())),
+            )
+            for ident, naam, omschrijving, trefwoorden, org in rows
+        ),
+    )
+    if rows:
+        session.execute(
+            update(Aanbod.__table__)
+            .where(Aanbod.__table__.c.id == bindparam("b_id"))
+            .values(sorteernaam=bindparam("b_naam"), doelgroep_bits=bindparam("b_bits")),
+            [
+                {
+                    "b_id": ident,
+                    "b_naam": sorteer_naam(naam),
+                    "b_bits": doelgroep_bits(groepen.get(ident, ())),
+                }
+                for ident, naam, *_ in rows
+            ],
+        )
+    markeer_gewijzigd(session)
+    return len(rows)
+
+
+def werk_statistieken_bij(engine: Engine) -> None:
+    """Refresh planner statistics after a bulk change, outside any transaction.
+
+    Right after an import PostgreSQL has no statistics for the new rows and picks plans that
+    are a hundred times slower; VACUUM also enables index-only scans. SQLite's ANALYZE fills
+    ``sqlite_stat1`` for the same reason.
+    """
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        if engine.dialect.name == "postgresql":
+            for tabel in ("aanbod", "aanbod_zoekterm", "aanbod_thema", "aanbod_doelgroep"):
+                conn.execute(text(f"VACUUM ANALYZE {tabel}"))
+        elif engine.dialect.name == "sqlite":
+            conn.execute(text("ANALYZE"))
+
+
+# --------------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class TermTreffer:
+    """How an index term was reached from a query word."""
+
+    term: str
+    kwaliteit: float
+    soort: str  # exact | synoniem | afleiding | samenstelling | tikfout
+
+
+class Vocabulaire:
+    """All distinct index terms, with fast prefix, suffix and fuzzy lookups."""
+
+    MAX_PER_SOORT = 40
+
+    def __init__(self, terms: Iterable[str]):
+        self.termen = sorted(set(terms))
+        self._set = frozenset(self.termen)
+        self._omgekeerd = sorted(t[::-1] for t in self.termen)
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._set
+
+    def __len__(self) -> int:
+        return len(self.termen)
+
+    def _met_begin(self, begin: str) -> list[str]:
+        start = bisect.bisect_left(self.termen, begin)
+        found: list[str] = []
+        for term in self.termen[start : start + self.MAX_PER_SOORT + 1]:
+            if not term.startswith(begin):
+                break
+            found.append(term)
+        return found
+
+    def _met_eind(self, eind: str) -> list[str]:
+        omgekeerd = eind[::-1]
+        start = bisect.bisect_left(self._omgekeerd, omgekeerd)
+        found: list[str] = []
+        for term in self._omgekeerd[start : start + self.MAX_PER_SOORT + 1]:
+            if not term.startswith(omgekeerd):
+                break
+            found.append(term[::-1])
+        return found
+
+    def _afleidingen(self, basis: str) -> list[str]:
+        """Longer and slightly shorter terms: mantelzorg ↔ mantelzorger, mantelzorgcafe."""
+        found = [t for t in self._met_begin(basis) if t != basis] if len(basis) >= 4 else []
+        for cut in (1, 2, 3):
+            korter = basis[:-cut]
+            if len(korter) >= 5 and korter in self:
+                found.append(korter)
+        return found
+
+    def uitbreiden(self, woord: str) -> dict[str, TermTreffer]:
+        """Index terms a query word may stand for, each with a match quality in (0, 1].
+
+        Exact 1.0; synonym 0.9; derived word 0.8 (of a synonym 0.7); compound ending in the
+        word 0.6 (café → mantelzorgcafé); a typo 0.7 per edit less, and its derived words
+        and synonyms a tenth lower still.
+        """
+        stem = stam(woord)
+        treffers: dict[str, TermTreffer] = {}
+
+        def voeg_toe(term: str, kwaliteit: float, soort: str) -> None:
+            huidig = treffers.get(term)
+            if huidig is None or huidig.kwaliteit < kwaliteit:
+                treffers[term] = TermTreffer(term, round(kwaliteit, 1), soort)
+
+        def rond(basis: str, kwaliteit: float, soort: str) -> None:
+            if basis in self:
+                voeg_toe(basis, kwaliteit, soort)
+            for term in self._afleidingen(basis):
+                voeg_toe(term, kwaliteit - 0.2, "afleiding" if soort == "exact" else soort)
+            for syn in synoniemen(basis):
+                if syn in self:
+                    voeg_toe(syn, kwaliteit - 0.1, "synoniem" if soort == "exact" else soort)
+                for term in self._afleidingen(syn):
+                    voeg_toe(term, kwaliteit - 0.3, "synoniem" if soort == "exact" else soort)
+
+        rond(stem, 1.0, "exact")
+        if len(stem) >= 4 or (len(stem) == 3 and len(woord) >= 4):
+            for term in self._met_eind(stem):
+                if term != stem:
+                    voeg_toe(term, 0.6, "samenstelling")
+        sterk = any(t.soort in ("exact", "synoniem") for t in treffers.values())
+        if not sterk and len(stem) >= 5:
+            max_fouten = 1 if len(stem) < 8 else 2
+            for term, afstand, _ in process.extract(
+                stem, self.termen, scorer=OSA.distance, score_cutoff=max_fouten, limit=5
+            ):
+                if abs(len(term) - len(stem)) <= max_fouten:
+                    rond(term, 0.7 - 0.1 * (afstand - 1), "tikfout")
+        return treffers
+
+
+_cache_lock = threading.Lock()
+_cache: dict[str, tuple[str, Vocabulaire]] = {}
+
+
+def kaart_versie(session: Session) -> str | None:
+    """The current version token, ``None`` for a kaart that was never imported."""
+    return session.scalar(select(KaartStatus.versie).where(KaartStatus.id == _STATUS_ID))
+
+
+def vocabulaire(session: Session) -> Vocabulaire:
+    """The vocabulary of this database, loaded once per kaart version."""
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    sleutel = engine.url.render_as_string(hide_password=False)
+    versie = kaart_versie(session) or ""
+    with _cache_lock:
+        cached = _cache.get(sleutel)
+    if cached is not None and cached[0] == versie:
+        return cached[1]
+    vocab = Vocabulaire(session.scalars(select(AanbodZoekterm.term).distinct()))
+    with _cache_lock:
+        _cache[sleutel] = (versie, vocab)
+    return vocab

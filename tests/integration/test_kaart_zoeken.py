@@ -1,0 +1,229 @@
+"""Search relevance on a small fixed kaart, with ranking reasons, on SQLite and PostgreSQL.
+
+Every test runs on both databases against the same expected lists, so both must agree.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import sessionmaker
+
+from sociale_kaart.service import controleer_vraag, import_bestand, zoek_op_kaart
+from sociale_kaart.themas import Niveau
+from sociale_kaart.zoeken import KaartZoeker, Resultaat, ZoekFout, ZoekVraag, zoek
+from tests.conftest import make_settings
+from tests.kaart_hulp import DEMO_KAART, KLEINE_KAART, pg_schema
+from wegwijzer.db import make_engine, make_session_factory, unit_of_work
+from wegwijzer.gemeente import GemeenteProfiel
+from wegwijzer.settings import Settings
+
+PEIL = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def kaart(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[sessionmaker]:
+    """The small kaart, imported once per database (searches only read)."""
+    tmp = tmp_path_factory.mktemp(f"kaart-{request.param}")
+    url_ctx: AbstractContextManager[str]
+    if request.param == "sqlite":
+        url_ctx = nullcontext(f"sqlite:///{tmp / 'kaart.db'}")
+    else:
+        url_ctx = pg_schema(request.getfixturevalue("pg_server"))
+    with url_ctx as url:
+        import_bestand(make_settings(tmp, url), KLEINE_KAART, vervang=False)
+        engine = make_engine(url)
+        try:
+            yield make_session_factory(engine)
+        finally:
+            engine.dispose()
+
+
+def _zoek(factory: sessionmaker, limiet: int = 10, **kwargs: object) -> list[Resultaat]:
+    vraag = ZoekVraag(peildatum=PEIL, **kwargs)  # type: ignore[arg-type]
+    with unit_of_work(factory) as session:
+        return zoek(session, vraag, limiet)
+
+
+def _ids(resultaten: list[Resultaat]) -> list[str]:
+    return [r.aanbod.id for r in resultaten]
+
+
+def test_ladder_niveau_eigen_wijk_versheid(kaart: sessionmaker) -> None:
+    resultaten = _zoek(kaart, tekst="mantelzorg", wijk="Oosterpark")
+    # k-03 is in Westwijk: not for someone from Oosterpark.
+    assert _ids(resultaten) == ["k-01", "k-02", "k-06", "k-04", "k-05"]
+    eigen, gemeente, oud, algemeen, maatwerk = resultaten
+    assert eigen.redenen == (
+        "niveau: sociale basis",
+        "in de eigen wijk (Oosterpark)",
+        "actueel: laatst gecontroleerd 2026-10-01",
+        "tekst: 'mantelzorg' als afgeleid woord 'mantelzorgcaf' in naam "
+        "(1 van 1 zoekwoorden, score 4.0)",
+    )
+    assert gemeente.redenen[1] == "voor de hele gemeente"
+    assert oud.vers is False
+    assert (
+        oud.redenen[2]
+        == "verouderd: laatst gecontroleerd 2024-01-10 (langer dan 365 dagen geleden)"
+    )
+    # k-06 has the word in its name, k-02 only in a compound: freshness outranks relevance.
+    assert oud.score > gemeente.score
+    assert algemeen.redenen[0] == "niveau: algemene voorziening"
+    assert maatwerk.redenen[0] == "niveau: maatwerk"
+    assert [r.sorteer[:3] for r in resultaten] == [
+        (0, 0, 0),
+        (0, 1, 0),
+        (0, 1, 1),
+        (1, 1, 0),
+        (2, 1, 0),
+    ]
+
+
+def test_relevantie_beslist_binnen_dezelfde_trede(kaart: sessionmaker) -> None:
+    resultaten = _zoek(kaart, tekst="koffie")
+    # Whole gemeente before a wijk (no wijk known), then relevance: name beats description.
+    assert _ids(resultaten) == ["k-15", "k-16", "k-12", "k-01"]
+    buurtkoffie, ontbijt, inloop, cafe = resultaten
+    assert buurtkoffie.score > ontbijt.score
+    assert buurtkoffie.redenen[-1].startswith(
+        "tekst: 'koffie' in samenstelling 'buurtkoffie' in naam"
+    )
+    assert ontbijt.redenen[-1].startswith("tekst: 'koffie' in omschrijving")
+    assert inloop.redenen[1] == "in wijk Centrum"
+    assert inloop.score > cafe.score
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht", "soort", "veld"),
+    [
+        ("kinderen", "k-10", "exact", "trefwoord"),  # kind
+        ("vergeet", "k-07", "exact", "trefwoord"),  # vergeten
+        ("oppas", "k-05", "synoniem", "naam"),  # Respijtzorg
+        ("geldproblemen", "k-08", "synoniem", "naam"),  # SchuldHulpMaatje (schuldhulp)
+        ("schulden", "k-08", "afleiding", "naam"),
+        ("cafe", "k-07", "exact", "naam"),  # Alzheimer Café
+        ("ALZHEIMER", "k-07", "exact", "naam"),
+        ("mantelzrog", "k-01", "tikfout", "naam"),
+        ("knutsselen", "k-09", "tikfout", "trefwoord"),
+    ],
+)
+def test_nederlandse_zoekwoorden(
+    kaart: sessionmaker, tekst: str, verwacht: str, soort: str, veld: str
+) -> None:
+    resultaten = {r.aanbod.id: r for r in _zoek(kaart, tekst=tekst, limiet=20)}
+    assert verwacht in resultaten
+    (treffer,) = resultaten[verwacht].treffers
+    assert (treffer.soort, treffer.veld) == (soort, veld)
+
+
+def test_meerdere_woorden_beste_dekking_eerst(kaart: sessionmaker) -> None:
+    resultaten = _zoek(kaart, tekst="mantelzorg dementie")
+    # Only offers with both words; the maatwerk one last despite the best text match.
+    assert _ids(resultaten) == ["k-06", "k-05"]
+    assert all("(2 van 2 zoekwoorden" in r.redenen[-1] for r in resultaten)
+
+
+def test_filters(kaart: sessionmaker) -> None:
+    assert _ids(_zoek(kaart, thema="opvoeden_opgroeien", leeftijd=8)) == ["k-09", "k-10"]
+    assert _ids(_zoek(kaart, thema="eenzaamheid", doelgroep="ouderen")) == [
+        "k-15",
+        "k-16",
+        "k-13",  # never checked: stale
+        "k-12",
+        "k-11",
+    ]
+    assert _ids(_zoek(kaart, thema="eenzaamheid", leeftijd=40)) == ["k-15", "k-16", "k-12"]
+    assert _ids(_zoek(kaart, thema="mantelzorg", niveaus=(Niveau.MAATWERK,))) == ["k-05"]
+    # exact age unknown: the youth work for 12-23 ranks below the spreekuur open to every age
+    minderjarig = _zoek(kaart, thema="opvoeden_opgroeien", minderjarig=True)
+    assert _ids(minderjarig) == ["k-09", "k-10", "k-14"]
+    assert any("leeftijd onbekend, dus lager" in r for r in minderjarig[2].redenen)
+
+
+def test_postcode_bepaalt_de_wijk(kaart: sessionmaker) -> None:
+    volledig = _zoek(kaart, thema="mantelzorg", postcode="9904 AB")
+    assert _ids(volledig) == _ids(_zoek(kaart, thema="mantelzorg", wijk="Oosterpark"))
+    assert volledig[0].redenen[1] == "in de eigen wijk (Oosterpark)"
+    assert _ids(_zoek(kaart, thema="mantelzorg", postcode="9907"))[0] == "k-03"
+    # Unknown wijk or postcode: only what is for the whole gemeente.
+    for ids in (
+        _ids(_zoek(kaart, thema="mantelzorg", wijk="Nergens")),
+        _ids(_zoek(kaart, thema="mantelzorg", postcode="1234")),
+    ):
+        assert ids == ["k-02", "k-06", "k-04", "k-05"]
+
+
+def test_bot_krijgt_nooit_maatwerk(kaart: sessionmaker) -> None:
+    zoeker = KaartZoeker(kaart, vers_dagen=365)
+    kaartjes = zoeker.aanbod_voor(
+        "mantelzorg", leeftijd=80, minderjarig=False, wijk="Oosterpark", limiet=10
+    )
+    ids = [k.id for k in kaartjes]
+    assert "k-05" not in ids  # maatwerk
+    assert "k-03" not in ids  # another wijk
+    assert ids[0] == "k-01"  # sociale basis in the own wijk
+    niveaus = [k.niveau for k in kaartjes]
+    assert niveaus == sorted(niveaus, key=lambda n: Niveau(n).rang)
+    assert set(niveaus) == {"sociale_basis", "algemene_voorziening"}
+    assert kaartjes[0].omschrijving == "Mantelzorgers uit Oosterpark ontmoeten elkaar."
+    assert len(zoeker.aanbod_voor("mantelzorg", None, None, None, limiet=2)) == 2
+
+
+def test_vers_dagen_komt_uit_de_instelling(kaart: sessionmaker) -> None:
+    ruim = _zoek(kaart, tekst="mantelzorg", wijk="Oosterpark", vers_dagen=5000)
+    assert all(r.vers for r in ruim)
+    # Now "Even vrij" is fresh too and its better text match puts it before k-02.
+    assert _ids(ruim)[:3] == ["k-01", "k-06", "k-02"]
+
+
+def test_loket_fouten_met_suggestie(demo_profiel: GemeenteProfiel) -> None:
+    with pytest.raises(ZoekFout, match="Bedoelt u 'Oosterpark'"):
+        controleer_vraag(ZoekVraag(wijk="oosterpak"), demo_profiel)
+    with pytest.raises(ZoekFout, match="Bedoelt u 'geldzorgen'"):
+        controleer_vraag(ZoekVraag(thema="schulden"), demo_profiel)
+    with pytest.raises(ZoekFout, match="hoort niet bij een wijk van Gemeente Lindewaard"):
+        controleer_vraag(ZoekVraag(postcode="1234 AB"), demo_profiel)
+    with pytest.raises(ZoekFout, match="Bedoelt u 'ouderen'"):
+        controleer_vraag(ZoekVraag(doelgroep="oudere"), demo_profiel)
+    assert controleer_vraag(ZoekVraag(postcode="9905"), demo_profiel).wijk == "Oosterpark"
+
+
+def test_zoek_op_kaart_via_instellingen(tmp_path: Path) -> None:
+    settings: Settings = make_settings(tmp_path, WEGWIJZER_KAART_VERS_DAGEN="30")
+    import_bestand(settings, KLEINE_KAART, vervang=False)
+    resultaten = zoek_op_kaart(
+        settings, ZoekVraag(tekst="mantelzorg", postcode="9904AB", peildatum=PEIL, vers_dagen=30)
+    )
+    assert resultaten[0].aanbod.id == "k-01"
+    assert resultaten[1].redenen[2].endswith("(langer dan 30 dagen geleden)")
+
+
+def test_botpad_is_snel_op_de_demokaart(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    import_bestand(settings, DEMO_KAART, vervang=False)
+    engine = make_engine(settings.db_url)
+    try:
+        zoeker = KaartZoeker(make_session_factory(engine))
+        for _ in range(5):
+            zoeker.aanbod_voor("mantelzorg", 80, False, "Oosterpark", 3)
+        # Best of five rounds: a busy shared machine slows some rounds down, rarely all five.
+        medianen = []
+        for _ronde in range(5):
+            tijden = []
+            for thema in ["mantelzorg", "eenzaamheid", "geldzorgen", "opvoeden_opgroeien"] * 5:
+                start = time.perf_counter()
+                assert zoeker.aanbod_voor(thema, 40, False, "Westwijk", 3)
+                tijden.append(time.perf_counter() - start)
+            medianen.append(statistics.median(tijden))
+    finally:
+        engine.dispose()
+    assert min(medianen) < 0.010, f"mediaan {min(medianen) * 1000:.1f} ms"
