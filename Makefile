@@ -1,4 +1,8 @@
 # Wegwijzer — `make run` and `make test` do all set-up themselves.
+# Rasa sends telemetry and error reports to its own servers unless told not to.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+
 VENV   := .venv
 BIN    := $(VENV)/bin
 RASA_DATA := --domain bot/domain.yml --data bot data/nlu --config config.yml

@@ -25,9 +25,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,14 +33,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from kaart_data import genereer  # noqa: E402  (same folder: sys.path[0] when run as a script)
-from sqlalchemy import create_engine, text  # noqa: E402
 
 from sociale_kaart.themas import THEMAS, Niveau  # noqa: E402
 from sociale_kaart.zoeken import BOT_NIVEAUS, ZoekVraag, zoek  # noqa: E402
-from wegwijzer.db import make_engine, make_session_factory, unit_of_work  # noqa: E402
+from wegwijzer.db import make_engine, make_session_factory, tijdelijk_schema, unit_of_work  # noqa: E402
 from wegwijzer.gemeente import load_profiel  # noqa: E402
 
-PG_URL = os.environ.get("WEGWIJZER_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
+PG_URL = os.environ.get(
+    "WEGWIJZER_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
+)
 
 TEKSTEN = (
     "mantelzorg dementie",
@@ -124,7 +122,9 @@ def _importeer(db_url: str, profiel: Path, kaart: Path, var_dir: Path) -> tuple[
     return seconden, rss_kb / 1024, uitvoer
 
 
-def _zoekvragen(n: int, wijken: list[str], seed: int = 7) -> tuple[list[ZoekVraag], list[ZoekVraag]]:
+def _zoekvragen(
+    n: int, wijken: list[str], seed: int = 7
+) -> tuple[list[ZoekVraag], list[ZoekVraag]]:
     rng = random.Random(seed)
     loket: list[ZoekVraag] = []
     bot: list[ZoekVraag] = []
@@ -169,21 +169,6 @@ def _meet(db_url: str, vragen: list[ZoekVraag], naam: str, limiet: int) -> Metin
         engine.dispose()
 
 
-@contextmanager
-def _pg_schema(url: str) -> Iterator[str]:
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    engine = create_engine(url, future=True)
-    with engine.begin() as conn:
-        conn.execute(text(f'create schema "{schema}"'))
-    sep = "&" if "?" in url else "?"
-    try:
-        yield f"{url}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with engine.begin() as conn:
-            conn.execute(text(f'drop schema "{schema}" cascade'))
-        engine.dispose()
-
-
 def _database(naam: str, db_url: str, profiel: Path, kaart: Path, tmp: Path, n: int) -> None:
     seconden, rss, uitvoer = _importeer(db_url, profiel, kaart, tmp)
     print(f"[{naam}] import (nieuw):        {seconden:6.1f} s, piek-RSS {rss:6.0f} MB  ({uitvoer})")
@@ -218,7 +203,7 @@ def main() -> int:
         )
         _database("SQLite", f"sqlite:///{tmp / 'bench.db'}", profiel, kaart, tmp, args.zoekvragen)
         if not args.geen_pg:
-            with _pg_schema(args.pg_url) as url:
+            with tijdelijk_schema(args.pg_url, "bench") as url:
                 _database("PostgreSQL", url, profiel, kaart, tmp, args.zoekvragen)
     print(f"(meetmachine: {os.cpu_count()} cores, load average {_load()})")
     return 0

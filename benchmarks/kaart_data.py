@@ -25,9 +25,31 @@ DEMO_KAART = ROOT / "demo_gemeente" / "sociale_kaart.csv"
 DEMO_PROFIEL = ROOT / "demo_gemeente" / "gemeente.yml"
 
 _LETTERGREPEN = [
-    "lin", "de", "waard", "hof", "wei", "ker", "berg", "veen", "dam", "horst", "bos", "broek",
-    "zand", "meer", "hoven", "loo", "gaarde", "stein", "rade", "beek", "wold", "dijk", "holt",
-    "haar", "donk",
+    "lin",
+    "de",
+    "waard",
+    "hof",
+    "wei",
+    "ker",
+    "berg",
+    "veen",
+    "dam",
+    "horst",
+    "bos",
+    "broek",
+    "zand",
+    "meer",
+    "hoven",
+    "loo",
+    "gaarde",
+    "stein",
+    "rade",
+    "beek",
+    "wold",
+    "dijk",
+    "holt",
+    "haar",
+    "donk",
 ]
 _SOORTEN = ("Stichting", "Vereniging", "Buurthuis", "Wijkcentrum", "Zorggroep", "Coöperatie")
 _EXTRA = (
@@ -64,7 +86,9 @@ def maak_kaart(path: Path, aantal: int, wijken: list[str], rng: random.Random) -
     """Write ``aantal`` offers in the CSV template."""
     with DEMO_KAART.open(encoding="utf-8") as handle:
         demo = list(csv.DictReader(handle))
-    organisaties = [f"{rng.choice(_SOORTEN)} {_plaatsnaam(rng)}" for _ in range(max(10, aantal // 8))]
+    organisaties = [
+        f"{rng.choice(_SOORTEN)} {_plaatsnaam(rng)}" for _ in range(max(10, aantal // 8))
+    ]
     vandaag = date.today()
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(demo[0].keys()))
@@ -89,12 +113,16 @@ def maak_kaart(path: Path, aantal: int, wijken: list[str], rng: random.Random) -
                     "wijk": wijk,
                     "postcode": "",
                     "trefwoorden": ";".join(dict.fromkeys(t for t in trefwoorden if t)),
-                    "laatst_gecontroleerd": (vandaag - timedelta(days=rng.randint(0, 900))).isoformat(),
+                    "laatst_gecontroleerd": (
+                        vandaag - timedelta(days=rng.randint(0, 900))
+                    ).isoformat(),
                 }
             )
 
 
-def genereer(out: Path, aantal: int = 10_000, wijken: int = 20, seed: int = 2026) -> tuple[Path, Path]:
+def genereer(
+    out: Path, aantal: int = 10_000, wijken: int = 20, seed: int = 2026
+) -> tuple[Path, Path]:
     """Write profile and kaart to ``out``; return their paths."""
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)

@@ -22,9 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,14 +32,18 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 
 from signalen.migraties import upgrade  # noqa: E402
 from signalen.model import signaal_tabel  # noqa: E402
 from signalen.rapport import als_tekst, maak_rapport, tel  # noqa: E402
 from signalen.signaal import LEEFTIJDSGROEPEN, VOOR_WIE  # noqa: E402
 from sociale_kaart.themas import THEMAS  # noqa: E402
-from wegwijzer.db import make_engine, make_session_factory  # noqa: E402
+from wegwijzer.db import (  # noqa: E402
+    make_engine,
+    make_session_factory,
+    tijdelijk_schema,
+)
 from wegwijzer.gemeente import load_profiel  # noqa: E402
 
 PG_URL = os.environ.get(
@@ -203,22 +205,6 @@ def laad_postgres(url: str, rijen: list[tuple[object, ...]]) -> None:
         engine.dispose()
 
 
-@contextmanager
-def postgres_schema(server_url: str) -> Iterator[str]:
-    """A scratch schema; yields a URL with it as search_path; drops it afterwards."""
-    schema = f"bench_signalen_{uuid.uuid4().hex[:8]}"
-    engine = create_engine(server_url, future=True)
-    with engine.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in server_url else "?"
-    try:
-        yield f"{server_url}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with engine.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
-
-
 def _meet(functie: Callable[[], object], runs: int) -> list[float]:
     tijden = []
     for _ in range(runs):
@@ -288,7 +274,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         meet_database("SQLite", f"sqlite:///{Path(tmp) / 'signalen.db'}", rijen, wijken, args.runs)
     if not args.geen_pg:
-        with postgres_schema(args.pg_url) as url:
+        with tijdelijk_schema(args.pg_url, "bench_signalen") as url:
             meet_database("PostgreSQL", url, rijen, wijken, args.runs)
     return 0
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
 
+from wegwijzer import migraties as gedeeld
 from wegwijzer.settings import Settings
 
 MIGRATIES_DIR = Path(__file__).resolve().parent / "migrations"
@@ -24,19 +24,13 @@ BASIS_REVISIE = "s0001"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
-    """A configuration without an ini file; ``connection`` is handed to ``env.py``."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIES_DIR))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
+    """This room's configuration; ``connection`` is handed to ``env.py``."""
+    return gedeeld.alembic_config(MIGRATIES_DIR, connection)
 
 
 def head_revisie() -> str:
     """The newest revision in the code."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "geen migraties gevonden"
-    return head
+    return gedeeld.head_revisie(MIGRATIES_DIR)
 
 
 def _context(conn: Connection) -> MigrationContext:

@@ -90,7 +90,9 @@ def _controle(settings: Settings, args: argparse.Namespace) -> int:
                                 "id": a.id,
                                 "naam": a.naam,
                                 "laatst_gecontroleerd": (
-                                    a.laatst_gecontroleerd.isoformat() if a.laatst_gecontroleerd else None
+                                    a.laatst_gecontroleerd.isoformat()
+                                    if a.laatst_gecontroleerd
+                                    else None
                                 ),
                                 "dagen_geleden": a.dagen_geleden,
                             }
@@ -208,7 +210,15 @@ def _zoek(settings: Settings, args: argparse.Namespace) -> int:
     print(
         tabulate(
             rijen,
-            headers=["Naam", "Organisatie", "Niveau", "Wijk", "Telefoon", "Laatst gecontroleerd", "Waarom"],
+            headers=[
+                "Naam",
+                "Organisatie",
+                "Niveau",
+                "Wijk",
+                "Telefoon",
+                "Laatst gecontroleerd",
+                "Waarom",
+            ],
             tablefmt="grid",
             maxcolwidths=[24, 22, 12, 13, 15, 20, waarom],
         )
@@ -240,21 +250,37 @@ def register(subparsers: Any) -> None:
         "niets opgeslagen en ziet u alle fouten met rij en kolom.",
     )
     imp.add_argument("bestand", help="CSV-, .xlsx- of HSDS-JSON-bestand")
-    imp.add_argument("--vervang", action="store_true", help="vervang de hele kaart (aanbod dat niet in het bestand staat, verdwijnt)")
-    imp.add_argument("--droog", action="store_true", help="alleen controleren en tellen; niets opslaan")
-    imp.add_argument("--koppeling", help="YAML-bestand dat HSDS-taxonomietermen koppelt aan thema's")
+    imp.add_argument(
+        "--vervang",
+        action="store_true",
+        help="vervang de hele kaart (aanbod dat niet in het bestand staat, verdwijnt)",
+    )
+    imp.add_argument(
+        "--droog", action="store_true", help="alleen controleren en tellen; niets opslaan"
+    )
+    imp.add_argument(
+        "--koppeling", help="YAML-bestand dat HSDS-taxonomietermen koppelt aan thema's"
+    )
     imp.add_argument("--geen-voortgang", action="store_true", help="geen voortgangsbalk tonen")
     imp.set_defaults(func=_import)
 
     exp = kaart_sub.add_parser("export", help="schrijf de kaart naar het sjabloon (.csv of .xlsx)")
     exp.add_argument("bestand", help="doelbestand, .csv of .xlsx")
-    exp.add_argument("--komma", action="store_true", help="komma als scheidingsteken (standaard: puntkomma, voor Excel)")
+    exp.add_argument(
+        "--komma",
+        action="store_true",
+        help="komma als scheidingsteken (standaard: puntkomma, voor Excel)",
+    )
     exp.set_defaults(func=_export)
 
     con = kaart_sub.add_parser("controle", help="toon verouderd aanbod per organisatie")
-    con.add_argument("--dagen", type=int, help="grens in dagen (standaard WEGWIJZER_KAART_VERS_DAGEN)")
+    con.add_argument(
+        "--dagen", type=int, help="grens in dagen (standaard WEGWIJZER_KAART_VERS_DAGEN)"
+    )
     con.add_argument("--json", action="store_true", help="uitvoer als JSON")
-    con.add_argument("--mails", metavar="MAP", help="zet per organisatie een e-mail (.eml) klaar in MAP")
+    con.add_argument(
+        "--mails", metavar="MAP", help="zet per organisatie een e-mail (.eml) klaar in MAP"
+    )
     con.set_defaults(func=_controle)
 
     zoek = kaart_sub.add_parser(
@@ -276,9 +302,13 @@ def register(subparsers: Any) -> None:
         choices=["sociale_basis", "algemene_voorziening", "maatwerk"],
         help="alleen dit niveau (mag vaker)",
     )
-    zoek.add_argument("--limiet", type=int, default=10, help="maximaal aantal resultaten (standaard 10)")
+    zoek.add_argument(
+        "--limiet", type=int, default=10, help="maximaal aantal resultaten (standaard 10)"
+    )
     zoek.add_argument("--json", action="store_true", help="uitvoer als JSON voor scripts")
     zoek.set_defaults(func=_zoek)
 
-    mig = kaart_sub.add_parser("migreer", help="werk het databaseschema bij (gebeurt ook bij setup)")
+    mig = kaart_sub.add_parser(
+        "migreer", help="werk het databaseschema bij (gebeurt ook bij setup)"
+    )
     mig.set_defaults(func=_migreer)

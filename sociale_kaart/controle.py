@@ -72,7 +72,11 @@ def verouderd_per_organisatie(
             aanbod=tuple(
                 sorted(
                     items,
-                    key=lambda a: (a.laatst_gecontroleerd is not None, a.laatst_gecontroleerd or date.min, a.id),
+                    key=lambda a: (
+                        a.laatst_gecontroleerd is not None,
+                        a.laatst_gecontroleerd or date.min,
+                        a.id,
+                    ),
                 )
             ),
         )

@@ -105,7 +105,9 @@ def lees_koppeling(path: Path, profiel: GemeenteProfiel) -> Koppeling:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise KaartFout([KaartProbleem(0, None, f"Het koppelbestand {path} bestaat niet.")]) from None
+        raise KaartFout(
+            [KaartProbleem(0, None, f"Het koppelbestand {path} bestaat niet.")]
+        ) from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         regel = f" (regel {mark.line + 1})" if mark is not None else ""
@@ -114,14 +116,20 @@ def lees_koppeling(path: Path, profiel: GemeenteProfiel) -> Koppeling:
         ) from None
     if not isinstance(data, dict):
         raise KaartFout(
-            [KaartProbleem(0, None, f"{waar}: verwacht blokken 'thema', 'niveau', 'doelgroep', 'gebied'.")]
+            [
+                KaartProbleem(
+                    0, None, f"{waar}: verwacht blokken 'thema', 'niveau', 'doelgroep', 'gebied'."
+                )
+            ]
         )
     problemen: list[KaartProbleem] = []
 
     def blok(naam: str) -> dict[str, Any]:
         value = data.get(naam) or {}
         if not isinstance(value, dict):
-            problemen.append(KaartProbleem(0, None, "verwacht een blok 'term: waarde'.", pad=f"{waar}: {naam}"))
+            problemen.append(
+                KaartProbleem(0, None, "verwacht een blok 'term: waarde'.", pad=f"{waar}: {naam}")
+            )
             return {}
         return value
 
@@ -199,7 +207,9 @@ def lees_koppeling(path: Path, profiel: GemeenteProfiel) -> Koppeling:
         except ValueError:
             problemen.append(
                 KaartProbleem(
-                    0, None, f"onbekend niveau; kies uit {', '.join(opties)}.",
+                    0,
+                    None,
+                    f"onbekend niveau; kies uit {', '.join(opties)}.",
                     pad=f"{waar}: standaard_niveau",
                 )
             )
@@ -268,10 +278,18 @@ class _Graaf:
             if isinstance(item, dict):
                 yield f"{pad}[{i}]", item
             else:
-                self.problemen.append(KaartProbleem(0, None, "verwacht een object.", pad=f"{pad}[{i}]"))
+                self.problemen.append(
+                    KaartProbleem(0, None, "verwacht een object.", pad=f"{pad}[{i}]")
+                )
 
-    def _koppel(self, items: list[dict[str, Any]], obj: dict[str, Any], pad: str,
-                sleutel: str, bij: dict[str, Any]) -> None:
+    def _koppel(
+        self,
+        items: list[dict[str, Any]],
+        obj: dict[str, Any],
+        pad: str,
+        sleutel: str,
+        bij: dict[str, Any],
+    ) -> None:
         for _, item in self._objecten(obj.get(sleutel), f"{pad}.{sleutel}"):
             items.append({**bij, **item})
 
@@ -314,7 +332,9 @@ class _Graaf:
         self._koppel(self.schedules, service, pad, "schedules", bij)
         self._koppel(self.service_areas, service, pad, "service_areas", bij)
         self._koppel(self.cost_options, service, pad, "cost_options", bij)
-        for sub, sal in self._objecten(service.get("service_at_locations"), f"{pad}.service_at_locations"):
+        for sub, sal in self._objecten(
+            service.get("service_at_locations"), f"{pad}.service_at_locations"
+        ):
             loc = sal.get("location")
             if isinstance(loc, dict):
                 self.locatie(loc, f"{sub}.location")
@@ -331,7 +351,9 @@ class _Graaf:
         if isinstance(data, list):
             data = {"services": data}
         if not isinstance(data, dict):
-            self.problemen.append(KaartProbleem(0, None, "verwacht een JSON-object of -lijst.", pad="$"))
+            self.problemen.append(
+                KaartProbleem(0, None, "verwacht een JSON-object of -lijst.", pad="$")
+            )
             return
         if "contents" in data and "services" not in data:
             data = {**data, "services": data["contents"]}
@@ -359,7 +381,9 @@ class _Graaf:
             self.attribuut(attr)
         if not self.services and not self.problemen:
             self.problemen.append(
-                KaartProbleem(0, None, "geen 'services' gevonden; is dit wel HSDS 3.0-JSON?", pad="$")
+                KaartProbleem(
+                    0, None, "geen 'services' gevonden; is dit wel HSDS 3.0-JSON?", pad="$"
+                )
             )
 
 
@@ -404,7 +428,9 @@ def _kosten(service: dict[str, Any], opties: list[dict[str, Any]]) -> str:
         elif isinstance(bedrag, (int, float)):
             valuta = "€ " if _tekst(optie.get("currency") or "EUR").upper() == "EUR" else ""
             bedrag_tekst = f"{bedrag:.2f}".replace(".", ",")
-            delen.append(" ".join(p for p in (f"{valuta}{bedrag_tekst}", _tekst(optie.get("option"))) if p))
+            delen.append(
+                " ".join(p for p in (f"{valuta}{bedrag_tekst}", _tekst(optie.get("option"))) if p)
+            )
         elif _tekst(optie.get("option")):
             delen.append(_tekst(optie["option"]))
     return "; ".join(dict.fromkeys(delen))
@@ -471,7 +497,10 @@ def _rij(
             wijken.append(koppeling.gebieden[_sleutel(naam)])
         elif (profiel_wijk := profiel.wijk_by_naam(naam)) is not None:
             wijken.append(profiel_wijk.naam)
-        elif _sleutel(naam) in {_sleutel(profiel.naam), _sleutel(profiel.naam.removeprefix("Gemeente "))}:
+        elif _sleutel(naam) in {
+            _sleutel(profiel.naam),
+            _sleutel(profiel.naam.removeprefix("Gemeente ")),
+        }:
             wijken.append(None)
         else:
             wijknamen = [w.naam for w in profiel.wijken]
@@ -527,7 +556,9 @@ def _rij(
     leeftijden: dict[str, str] = {}
     for kolom, veld in (("leeftijd_min", "minimum_age"), ("leeftijd_max", "maximum_age")):
         waarde = service.get(veld)
-        if isinstance(waarde, bool) or (waarde is not None and not isinstance(waarde, (int, float, str))):
+        if isinstance(waarde, bool) or (
+            waarde is not None and not isinstance(waarde, (int, float, str))
+        ):
             fout(veld, f"verwacht een getal, gevonden {type(waarde).__name__}.")
             waarde = None
         leeftijden[kolom] = _tekst(waarde)
@@ -542,7 +573,9 @@ def _rij(
         "doelgroepen": ";".join(dict.fromkeys(doelgroepen)),
         **leeftijden,
         "wijk": wijk or "",
-        "adres": " ".join(p for p in (_tekst(adres.get("address_1")), _tekst(adres.get("address_2"))) if p),
+        "adres": " ".join(
+            p for p in (_tekst(adres.get("address_1")), _tekst(adres.get("address_2"))) if p
+        ),
         "postcode": _tekst(adres.get("postal_code")),
         "plaats": _tekst(adres.get("city")),
         "telefoon": telefoon(),
@@ -566,7 +599,9 @@ def lees_hsds(
     except FileNotFoundError:
         raise KaartFout([KaartProbleem(0, None, f"Het bestand {path} bestaat niet.")]) from None
     except UnicodeDecodeError:
-        raise KaartFout([KaartProbleem(0, None, f"{path.name} is geen UTF-8-tekst; JSON moet UTF-8 zijn.")]) from None
+        raise KaartFout(
+            [KaartProbleem(0, None, f"{path.name} is geen UTF-8-tekst; JSON moet UTF-8 zijn.")]
+        ) from None
     except json.JSONDecodeError as exc:
         raise KaartFout(
             [KaartProbleem(exc.lineno, None, f"geen geldige JSON: {exc.msg} (kolom {exc.colno}).")]
@@ -591,7 +626,9 @@ def lees_hsds(
         records.append((nummer, raw))
         paden[nummer] = pad
     try:
-        rijen = validate_rows(records, [w.naam for w in profiel.wijken], paden=paden, veldnamen=VELDNAMEN)
+        rijen = validate_rows(
+            records, [w.naam for w in profiel.wijken], paden=paden, veldnamen=VELDNAMEN
+        )
     except KaartFout as exc:
         # An empty required field is already explained by our own, clearer message.
         problemen.extend(

@@ -132,7 +132,9 @@ def _db_snapshots(session: Session) -> dict[str, Snapshot]:
     for ident, code in session.execute(select(aanbod_thema.c.aanbod_id, aanbod_thema.c.thema_code)):
         themas.setdefault(ident, []).append(code)
     groepen: dict[str, list[str]] = {}
-    for ident, groep in session.execute(select(AanbodDoelgroep.aanbod_id, AanbodDoelgroep.doelgroep)):
+    for ident, groep in session.execute(
+        select(AanbodDoelgroep.aanbod_id, AanbodDoelgroep.doelgroep)
+    ):
         groepen.setdefault(ident, []).append(groep)
     stmt = (
         select(Aanbod.id, Organisatie.naam, Wijk.naam, *[getattr(Aanbod, k) for k in _KOLOMMEN])
@@ -164,7 +166,9 @@ def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
 
 
 def _organisatie_ids(session: Session, namen: Iterable[str]) -> dict[str, int]:
-    ids: dict[str, int] = {naam: i for naam, i in session.execute(select(Organisatie.naam, Organisatie.id))}
+    ids: dict[str, int] = {
+        naam: i for naam, i in session.execute(select(Organisatie.naam, Organisatie.id))
+    }
     nieuw = sorted({n for n in namen if n not in ids})
     if nieuw:
         session.execute(insert(Organisatie), [{"naam": n} for n in nieuw])
@@ -270,7 +274,10 @@ def import_rijen(
 
         def termen_per_aanbod() -> Iterator[tuple[str, dict[str, tuple[str, int]]]]:
             for r in te_indexeren:
-                yield r.id, index_termen(r.naam, r.organisatie, r.omschrijving, r.trefwoorden, r.themas)
+                yield (
+                    r.id,
+                    index_termen(r.naam, r.organisatie, r.omschrijving, r.trefwoorden, r.themas),
+                )
                 if stap is not None:
                     stap(1)
 

@@ -56,7 +56,9 @@ class WijkPostcode(Base):
 
     __tablename__ = "wijk_postcode"
     pc4: Mapped[str] = Column(String(4), primary_key=True)
-    wijk_id: Mapped[int] = Column(Integer, ForeignKey("wijk.id", ondelete="CASCADE"), nullable=False)
+    wijk_id: Mapped[int] = Column(
+        Integer, ForeignKey("wijk.id", ondelete="CASCADE"), nullable=False
+    )
     wijk: Mapped[Wijk] = relationship("Wijk", back_populates="postcodes")
 
 

@@ -101,7 +101,9 @@ def exporteer_bestand(settings: Settings, path: Path, scheidingsteken: str = ";"
         return exporteer(session, path, scheidingsteken)
 
 
-def verouderd(settings: Settings, dagen: int | None = None, peildatum: date | None = None) -> list[OrganisatieControle]:
+def verouderd(
+    settings: Settings, dagen: int | None = None, peildatum: date | None = None
+) -> list[OrganisatieControle]:
     """Stale entries per organisation (default threshold: ``Settings.kaart_vers_dagen``)."""
     with _engine(settings) as engine, unit_of_work(make_session_factory(engine)) as session:
         return verouderd_per_organisatie(
@@ -123,7 +125,9 @@ def controleer_vraag(vraag: ZoekVraag, profiel: GemeenteProfiel) -> ZoekVraag:
             f"Kies uit: {', '.join(DOELGROEPEN)}."
         )
     if vraag.leeftijd is not None and not 0 <= vraag.leeftijd <= 120:
-        raise ZoekFout(f"Leeftijd {vraag.leeftijd} kan niet; geef een leeftijd van 0 tot en met 120.")
+        raise ZoekFout(
+            f"Leeftijd {vraag.leeftijd} kan niet; geef een leeftijd van 0 tot en met 120."
+        )
     if vraag.wijk:
         wijk = profiel.wijk_by_naam(vraag.wijk)
         if wijk is None:
@@ -152,7 +156,9 @@ class LoketZoeker:
     Dutch suggestion (:class:`ZoekFout`) instead of an empty list.
     """
 
-    def __init__(self, session_factory: sessionmaker, profiel: GemeenteProfiel, vers_dagen: int = 365):
+    def __init__(
+        self, session_factory: sessionmaker, profiel: GemeenteProfiel, vers_dagen: int = 365
+    ):
         self.session_factory = session_factory
         self.profiel = profiel
         self.vers_dagen = vers_dagen
@@ -171,5 +177,7 @@ def zoek_op_kaart(settings: Settings, vraag: ZoekVraag, limiet: int = 10) -> lis
         with unit_of_work(factory) as session:
             if not index_is_actueel(session):
                 herbouw_index(session)
-        loket = LoketZoeker(factory, load_profiel(settings.gemeente_path), settings.kaart_vers_dagen)
+        loket = LoketZoeker(
+            factory, load_profiel(settings.gemeente_path), settings.kaart_vers_dagen
+        )
         return loket.zoek(vraag, limiet)

@@ -17,8 +17,17 @@ from sociale_kaart.themas import THEMAS
 
 SYNONIEMEN: tuple[tuple[str, ...], ...] = (
     ("respijt", "respijtzorg", "oppas", "oppassen", "ontlasten", "ontlasting", "adempauze"),
-    ("schulden", "schuld", "geldzorgen", "geldproblemen", "geldnood", "betalingsachterstand",
-     "schuldhulp", "schuldhulpverlening", "achterstanden"),
+    (
+        "schulden",
+        "schuld",
+        "geldzorgen",
+        "geldproblemen",
+        "geldnood",
+        "betalingsachterstand",
+        "schuldhulp",
+        "schuldhulpverlening",
+        "achterstanden",
+    ),
     ("armoede", "geldzorgen", "rondkomen", "minima"),
     ("eenzaam", "eenzaamheid", "isolement", "geisoleerd", "vereenzaming"),
     ("dementie", "dement", "alzheimer", "vergeetachtig", "geheugenproblemen"),

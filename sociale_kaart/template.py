@@ -110,7 +110,9 @@ class AanbodRij:
 
 
 #: Well-formed multi-byte UTF-8 sequences; Windows-1252 text practically never contains them.
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _regel(data: bytes, offset: int) -> int:
@@ -339,7 +341,9 @@ def validate_rows(
         if ident:
             if ident in first_seen:
                 problemen.append(
-                    KaartProbleem(rij, "id", f"id {ident!r} komt al voor in {waar(first_seen[ident])}.")
+                    KaartProbleem(
+                        rij, "id", f"id {ident!r} komt al voor in {waar(first_seen[ident])}."
+                    )
                 )
             else:
                 first_seen[ident] = rij

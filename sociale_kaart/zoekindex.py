@@ -143,10 +143,14 @@ def index_is_actueel(session: Session) -> bool:
 def herbouw_index(session: Session) -> int:
     """Rebuild the index, sort names and doelgroep bits from the offers; return the count."""
     themas: dict[str, list[str]] = {}
-    for aanbod_id, code in session.execute(select(aanbod_thema.c.aanbod_id, aanbod_thema.c.thema_code)):
+    for aanbod_id, code in session.execute(
+        select(aanbod_thema.c.aanbod_id, aanbod_thema.c.thema_code)
+    ):
         themas.setdefault(aanbod_id, []).append(code)
     groepen: dict[str, list[str]] = {}
-    for aanbod_id, groep in session.execute(select(AanbodDoelgroep.aanbod_id, AanbodDoelgroep.doelgroep)):
+    for aanbod_id, groep in session.execute(
+        select(AanbodDoelgroep.aanbod_id, AanbodDoelgroep.doelgroep)
+    ):
         if groep in DOELGROEPEN:
             groepen.setdefault(aanbod_id, []).append(groep)
     rows = session.execute(
@@ -160,8 +164,13 @@ def herbouw_index(session: Session) -> int:
         (
             (
                 ident,
-                index_termen(naam, org, omschrijving or "", (trefwoorden or "").split(";"),
-                             themas.get(ident, ())),
+                index_termen(
+                    naam,
+                    org,
+                    omschrijving or "",
+                    (trefwoorden or "").split(";"),
+                    themas.get(ident, ()),
+                ),
             )
             for ident, naam, omschrijving, trefwoorden, org in rows
         ),

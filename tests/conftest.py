@@ -7,15 +7,15 @@ On a laptop without one they skip with a reason; under CI=true a missing server 
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
+from wegwijzer.db import tijdelijk_schema
 from wegwijzer.gemeente import GemeenteProfiel, load_profiel
-from wegwijzer.settings import PROJECT_ROOT, Settings
+from wegwijzer.settings import PROJECT_ROOT, RASA_OMGEVING, Settings
 
 DEMO_PROFIEL = PROJECT_ROOT / "demo_gemeente" / "gemeente.yml"
 DEMO_KAART = PROJECT_ROOT / "demo_gemeente" / "sociale_kaart.csv"
@@ -23,6 +23,8 @@ PG_URL = os.environ.get(
     "WEGWIJZER_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
 )
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# Tests that load Rasa in-process must not send telemetry either (see wegwijzer.settings).
+os.environ.update(RASA_OMGEVING)
 
 
 @pytest.fixture(scope="session")
@@ -71,15 +73,8 @@ def pg_server() -> str:
 @pytest.fixture
 def pg_url(pg_server: str) -> Iterator[str]:
     """A fresh schema per test, dropped afterwards; the URL sets it as search_path."""
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(pg_server, future=True)
-    with engine.begin() as conn:
-        conn.execute(text(f'create schema "{schema}"'))
-    sep = "&" if "?" in pg_server else "?"
-    yield f"{pg_server}{sep}options=-csearch_path%3D{schema}"
-    with engine.begin() as conn:
-        conn.execute(text(f'drop schema "{schema}" cascade'))
-    engine.dispose()
+    with tijdelijk_schema(pg_server) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

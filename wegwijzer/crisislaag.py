@@ -1,8 +1,8 @@
 """Rasa NLU component that applies the crisis layer after the intent classifier.
 
 Crisis detection must not rest on the classifier alone: when the Dutch rules in
-:mod:`triage.crisis` fire, the message becomes intent ``crisis`` (confidence 1.0) with a
-``crisis_soort`` entity, so Rasa's crisis rule runs whatever DIET predicted.
+:mod:`triage.crisis` fire, the message becomes intent ``crisis`` (confidence 1.0), so Rasa's
+crisis rule runs whatever DIET predicted.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from triage.crisis import beoordeel
@@ -49,9 +49,6 @@ class CrisisLaag(GraphComponent):
             ]
             message.set(INTENT, crisis, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [crisis, *ranking], add_to_output=True)
-            entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != "crisis_soort"]
-            entities.append(
-                {"entity": "crisis_soort", "value": oordeel.soort.value, "extractor": "CrisisLaag"}
-            )
-            message.set(ENTITIES, entities, add_to_output=True)
+            # The kind (suicide, huiselijk_geweld, acuut) is decided again by the action from the
+            # same rules; no entity here, as it has no span in the text to evaluate against.
         return messages

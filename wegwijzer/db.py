@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -57,3 +58,22 @@ def unit_of_work(session_factory: sessionmaker) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+@contextmanager
+def tijdelijk_schema(server_url: str, voorvoegsel: str = "t") -> Iterator[str]:
+    """A scratch PostgreSQL schema for tests and benchmarks, dropped afterwards.
+
+    Yields a URL with the schema as ``search_path``, so the code under test needs no changes.
+    """
+    schema = f"{voorvoegsel}_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(server_url, future=True)
+    with engine.begin() as conn:
+        conn.execute(text(f'create schema "{schema}"'))
+    sep = "&" if "?" in server_url else "?"
+    try:
+        yield f"{server_url}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f'drop schema "{schema}" cascade'))
+        engine.dispose()

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.settings import PROJECT_ROOT
+from wegwijzer.settings import PROJECT_ROOT, rasa_omgeving
 
 REPORT_DIR = PROJECT_ROOT / "reports" / "nlu"
 
@@ -28,7 +28,7 @@ def run_cross_validation(folds: int, out: Path) -> float:
         "--out", str(out),
     ]  # fmt: skip
     start = time.monotonic()
-    subprocess.run(cmd, cwd=PROJECT_ROOT, check=True)
+    subprocess.run(cmd, cwd=PROJECT_ROOT, check=True, env=rasa_omgeving())
     return time.monotonic() - start
 
 

@@ -6,29 +6,25 @@ stops all; if one dies, the others are stopped and we exit non-zero.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from honcho.manager import Manager
 
 from wegwijzer.gemeente import load_profiel
-from wegwijzer.settings import PROJECT_ROOT, Settings
+from wegwijzer.settings import PROJECT_ROOT, Settings, rasa_omgeving
 
 
 def process_env(settings: Settings) -> dict[str, str]:
-    """Environment for both servers: settings passed on, and TensorFlow kept quiet."""
-    env = dict(os.environ)
-    env.update(
+    """Environment for the servers: settings passed on, no telemetry, TensorFlow quiet."""
+    return rasa_omgeving(
         {
             "WEGWIJZER_ACTION_ENDPOINT": settings.action_endpoint,
             "SANIC_HOST": settings.actions_host,  # rasa-sdk reads its interface from here
-            "TF_CPP_MIN_LOG_LEVEL": "2",
             "LOG_LEVEL": settings.log_level,  # read by Rasa and rasa-sdk
             "PYTHONUNBUFFERED": "1",
         }
     )
-    return env
 
 
 def commands(settings: Settings) -> dict[str, list[str]]:

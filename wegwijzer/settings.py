@@ -13,6 +13,18 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+#: Environment for every Rasa process we start: no telemetry or error reports leave the
+#: machine (Rasa sends them to its own servers by default), and TensorFlow stays quiet.
+RASA_OMGEVING: dict[str, str] = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+
+
+def rasa_omgeving(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The current environment plus :data:`RASA_OMGEVING` (and ``extra``)."""
+    env = {**os.environ, **RASA_OMGEVING}
+    env.update(extra or {})
+    return env
+
+
 class SettingsError(ValueError):
     """A setting has a value we cannot use; the message is Dutch and names the variable."""
 

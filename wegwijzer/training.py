@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wegwijzer.settings import PROJECT_ROOT
+from wegwijzer.settings import PROJECT_ROOT, rasa_omgeving
 from wegwijzer.spacy_pipeline import MARKER, PIPELINE_DIR
 
 #: What the trained model depends on. The spaCy marker is included so that switching between
@@ -71,7 +71,7 @@ def train(model_path: Path, root: Path = PROJECT_ROOT) -> None:
         "--fixed-model-name", model_path.name.removesuffix(".tar.gz"),
         "--force",
     ]  # fmt: skip
-    result = subprocess.run(cmd, cwd=root, check=False)
+    result = subprocess.run(cmd, cwd=root, check=False, env=rasa_omgeving())
     if result.returncode != 0:
         raise RuntimeError(f"rasa train is mislukt (code {result.returncode}).")
     fingerprint_file(model_path).write_text(print_fingerprint + "\n")

@@ -64,7 +64,10 @@ def test_conversation_full_of_personal_data_leaves_none_behind(debug_servers: Se
     signaal = signalen[0]
     assert signaal["thema"] in {"mantelzorg", "dementie"}
     assert (signaal["voor_wie"], signaal["wijk"], signaal["route"], signaal["geholpen"]) == (
-        "naaste", "Oosterpark", "wmo_loket", "nee"
+        "naaste",
+        "Oosterpark",
+        "wmo_loket",
+        "nee",
     )
     assert signaal["leeftijdsgroep"] == "onbekend"
     assert signaal["getoond"]

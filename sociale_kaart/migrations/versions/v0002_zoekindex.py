@@ -55,9 +55,7 @@ def upgrade() -> None:
         sa.Column("veld", sa.String(16), nullable=False),
         sa.Column("gewicht", sa.Integer, nullable=False),
     )
-    op.create_index(
-        "ix_aanbod_zoekterm_term", "aanbod_zoekterm", ["term", "aanbod_id", "gewicht"]
-    )
+    op.create_index("ix_aanbod_zoekterm_term", "aanbod_zoekterm", ["term", "aanbod_id", "gewicht"])
     op.create_table(
         "kaart_status",
         sa.Column("id", sa.Integer, primary_key=True),
