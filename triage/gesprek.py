@@ -25,6 +25,7 @@ from wegwijzer.gemeente import GemeenteProfiel
 
 MAX_BERICHT = 2000  # characters we read of one message; the rest is ignored, not an error
 MAX_AANBOD = 3
+MAX_WIJK_KNOPPEN = 8  # more wijken than this: the resident types the name or postcode
 #: A thema the classifier gives at least this much is offered as a button when unsure.
 MIN_KANDIDAAT = 0.1
 THEMA_INTENT_PREFIX = "hulpvraag_"
@@ -457,9 +458,8 @@ class Gesprek:
                 ),
             )
         if t.wijk is None and not t.wijk_onbekend:
-            knoppen = tuple(
-                Knop(w.naam, json_payload("geef_info", wijk=w.naam)) for w in self.profiel.wijken
-            )
+            wijken = self.profiel.wijken if len(self.profiel.wijken) <= MAX_WIJK_KNOPPEN else ()
+            knoppen = tuple(Knop(w.naam, json_payload("geef_info", wijk=w.naam)) for w in wijken)
             return self._vraag(
                 stap,
                 "wijk",

@@ -296,3 +296,20 @@ def test_unsure_offers_likely_themas_and_keeps_what_was_said(sessie: Sessie) -> 
     stap = sessie.zeg("/hulpvraag_huishouden", "hulpvraag_huishouden")
     assert (sessie.toestand.relatie, sessie.toestand.leeftijd) == ("moeder", 90)
     assert payloads(stap, "vraag")[0]["vraag"] == "wijk"
+
+
+def test_many_wijken_are_typed_not_buttons(demo_profiel: GemeenteProfiel) -> None:
+    from dataclasses import replace as vervang
+
+    from wegwijzer.gemeente import Wijk
+
+    groot = vervang(
+        demo_profiel, wijken=tuple(Wijk(f"Wijk {i}", (str(9000 + i),)) for i in range(1, 21))
+    )
+    sessie = Sessie(groot)
+    stap = sessie.zeg("ik heb schulden", "hulpvraag_geldzorgen")
+    vraag = payloads(stap, "vraag")[0]
+    assert vraag["vraag"] == "wijk"
+    assert [k["title"] for k in vraag["knoppen"]] == ["Weet ik niet"]
+    sessie.zeg("Wijk 17", "geef_info")
+    assert sessie.toestand.wijk == "Wijk 17"
