@@ -3,20 +3,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+is_python310() {
+  # A pyenv shim exists on PATH even when it cannot run: try it.
+  [ -n "$1" ] && [ -x "$1" ] && "$1" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' >/dev/null 2>&1
+}
+
 find_python310() {
-  local candidate
-  if [ -n "${WEGWIJZER_PYTHON:-}" ]; then echo "$WEGWIJZER_PYTHON"; return 0; fi
-  if command -v python3.10 >/dev/null 2>&1; then command -v python3.10; return 0; fi
+  local candidate root
+  local candidates=()
+  [ -n "${WEGWIJZER_PYTHON:-}" ] && candidates+=("$WEGWIJZER_PYTHON")
+  candidates+=("$(command -v python3.10 2>/dev/null || true)")
   local roots=()
   if command -v pyenv >/dev/null 2>&1; then roots+=("$(pyenv root)"); fi
   roots+=("${PYENV_ROOT:-$HOME/.pyenv}")
   for root in "${roots[@]}"; do
-    for candidate in "$root"/versions/3.10.*/bin/python3.10; do
-      if [ -x "$candidate" ]; then echo "$candidate"; return 0; fi
-    done
+    for candidate in "$root"/versions/3.10.*/bin/python3.10; do candidates+=("$candidate"); done
   done
-  for candidate in /usr/bin/python3.10 /usr/local/bin/python3.10; do
-    if [ -x "$candidate" ]; then echo "$candidate"; return 0; fi
+  candidates+=(/usr/bin/python3.10 /usr/local/bin/python3.10)
+  for candidate in "${candidates[@]}"; do
+    if is_python310 "$candidate"; then echo "$candidate"; return 0; fi
   done
   return 1
 }
