@@ -34,15 +34,15 @@ def rss_mb(pattern: str) -> float | None:
     pids = subprocess.run(
         ["pgrep", "-f", pattern], capture_output=True, text=True, check=False
     ).stdout.split()
-    for pid in pids:
-        status = Path(f"/proc/{pid}/status")
+    sizes = []
+    for pid in pids:  # the shell that honcho starts matches too: take the largest process
         try:
-            for line in status.read_text().splitlines():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
+                    sizes.append(int(line.split()[1]) / 1024)
         except OSError:
             continue
-    return None
+    return max(sizes) if sizes else None
 
 
 def percentile(values: list[float], q: float) -> float:
