@@ -25,6 +25,11 @@ from wegwijzer.gemeente import GemeenteProfiel
 
 MAX_BERICHT = 2000  # characters we read of one message; the rest is ignored, not an error
 MAX_AANBOD = 3
+HELPT_DIT_KNOPPEN = (
+    Knop("Ja, dit helpt", "/bevestigen"),
+    Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
+    Knop("Iets anders", "/iets_anders"),
+)
 MAX_WIJK_KNOPPEN = 8  # more wijken than this: the resident types the name or postcode
 #: A thema the classifier gives at least this much is offered as a button when unsure.
 MIN_KANDIDAAT = 0.1
@@ -183,7 +188,7 @@ class Gesprek:
         if not _LEESBAAR.search(tekst):
             # Only emoji, punctuation or control characters: whatever the classifier guessed.
             stap.zeg(teksten.ONGELDIG_BERICHT)
-            return self._herhaal_vraag(stap, uitleg=False) if stap.toestand.gevraagd else stap
+            return self._herhaal_vraag(stap) if stap.toestand.gevraagd else stap
         handler = self._handler(invoer.intent)
         return handler(stap, replace(invoer, tekst=tekst))
 
@@ -330,7 +335,7 @@ class Gesprek:
             return stap
         stap.toestand = replace(t, niet_begrepen=poging)
         if t.gevraagd:
-            return self._herhaal_vraag(stap, uitleg=False)
+            return self._herhaal_vraag(stap)
         return stap
 
     def _hulpvraag(self, stap: Stap, invoer: Invoer) -> Stap:
@@ -368,7 +373,7 @@ class Gesprek:
         if nieuw == t:
             if t.gevraagd:
                 stap.zeg(teksten.niet_begrepen_antwoord(t.gevraagd))
-                return self._herhaal_vraag(stap, uitleg=False)
+                return self._herhaal_vraag(stap)
             return self._niet_begrepen(stap, replace(invoer, intent=None))
         stap.toestand = replace(nieuw, niet_begrepen=0)
         if gegevens.postcode_buiten_gemeente:
@@ -491,11 +496,7 @@ class Gesprek:
             stap,
             "helpt_dit",
             teksten.VRAAG_HELPT_DIT,
-            (
-                Knop("Ja, dit helpt", "/bevestigen"),
-                Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
-                Knop("Iets anders", "/iets_anders"),
-            ),
+            HELPT_DIT_KNOPPEN,
         )
 
     def _zeg_aanbod(self, stap: Stap, kaartjes: list[AanbodKaartje], intro: str) -> None:
@@ -549,18 +550,14 @@ class Gesprek:
         stap.toestand = replace(stap.toestand, gevraagd=vraag)
         return stap
 
-    def _herhaal_vraag(self, stap: Stap, uitleg: bool = True) -> Stap:
+    def _herhaal_vraag(self, stap: Stap) -> Stap:
         vraag = stap.toestand.gevraagd
         if vraag == "helpt_dit":
             return self._vraag(
                 stap,
                 "helpt_dit",
                 teksten.VRAAG_HELPT_DIT,
-                (
-                    Knop("Ja, dit helpt", "/bevestigen"),
-                    Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
-                    Knop("Iets anders", "/iets_anders"),
-                ),
+                HELPT_DIT_KNOPPEN,
             )
         if vraag == "hulpvraag":
             return self._vraag_hulpvraag(stap)
