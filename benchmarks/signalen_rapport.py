@@ -58,18 +58,7 @@ INDELINGEN: tuple[tuple[str, ...], ...] = (
     ("wijk", "maand"),
     ("thema", "wijk", "maand"),
 )
-KOLOMMEN = (
-    "sleutel",
-    "datum",
-    "thema",
-    "leeftijdsgroep",
-    "voor_wie",
-    "wijk",
-    "route",
-    "getoond",
-    "geholpen",
-    "geen_passend_aanbod",
-)
+KOLOMMEN = tuple(c.name for c in signaal_tabel.columns)
 THEMA_GEWICHT = {
     "mantelzorg": 12,
     "eenzaamheid": 12,

@@ -26,17 +26,8 @@ from signalen.opslag import LIJST_SCHEIDING
 from signalen.signaal import Signaal
 
 FORMATEN = ("jsonl", "csv")
-KOLOMMEN = (
-    "datum",
-    "thema",
-    "leeftijdsgroep",
-    "voor_wie",
-    "wijk",
-    "route",
-    "getoond",
-    "geholpen",
-    "geen_passend_aanbod",
-)
+#: Every column of the signal table except the HMAC ``sleutel``, which never leaves it.
+KOLOMMEN = tuple(c.name for c in signaal_tabel.columns if c.name != "sleutel")
 PER_KEER = 5000  # rows fetched per round trip
 
 

@@ -22,7 +22,7 @@ from sociale_kaart.models import (
     aanbod_thema,
 )
 from sociale_kaart.tekst import sorteer_naam
-from sociale_kaart.template import AanbodRij
+from sociale_kaart.template import KOLOMMEN, AanbodRij
 from sociale_kaart.themas import THEMAS, Niveau
 from sociale_kaart.zoekindex import (
     doelgroep_bits,
@@ -80,22 +80,9 @@ def sync_referentiedata(session: Session, profiel: GemeenteProfiel) -> None:
     session.flush()
 
 
-_KOLOMMEN = (
-    "naam",
-    "omschrijving",
-    "niveau",
-    "leeftijd_min",
-    "leeftijd_max",
-    "adres",
-    "postcode",
-    "plaats",
-    "telefoon",
-    "email",
-    "website",
-    "openingstijden",
-    "kosten",
-    "trefwoorden",
-    "laatst_gecontroleerd",
+#: Template columns stored as they are on Aanbod (the others are relations), in template order.
+_KOLOMMEN = tuple(
+    k for k in KOLOMMEN if k not in {"id", "organisatie", "themas", "doelgroepen", "wijk"}
 )
 
 Snapshot = tuple[object, ...]
