@@ -24,17 +24,9 @@ if str(ROOT) not in sys.path:
 
 from privacy.deidentify import Deidentifier, default_cache_dir  # noqa: E402
 from privacy.engine import load_deduce  # noqa: E402
-from privacy.evaluation import evaluate, load_berichten  # noqa: E402
+from privacy.evaluation import RECALL_DOELEN, evaluate, load_berichten  # noqa: E402
 
 DEFAULT_FIXTURE = ROOT / "tests" / "fixtures" / "privacy_berichten.jsonl"
-TARGETS = {
-    "bsn": 0.99,
-    "iban": 0.99,
-    "telefoon": 0.99,
-    "email": 0.99,
-    "postcode": 0.99,
-    "naam": 0.90,
-}
 
 
 def main() -> int:
@@ -67,7 +59,7 @@ def main() -> int:
     failed = False
     for kind in sorted(result.per_kind):
         s = result.per_kind[kind]
-        target = TARGETS.get(kind)
+        target = RECALL_DOELEN.get(kind)
         ok = "" if target is None else ("ok" if s.recall >= target else "NEE")
         failed = failed or ok == "NEE"
         print(
