@@ -76,9 +76,9 @@ class Generator:
         return "".join(self.rng.choice(string.digits) for _ in range(n))
 
     def bsn_digits(self) -> str:
-        """Nine digits that pass the 11-proef."""
+        """Nine digits that pass the 11-proef, in the 9999… range of test BSNs (never issued)."""
         while True:
-            first = str(self.rng.randint(1, 9)) + self.digits(7)
+            first = "9999" + self.digits(4)
             total = sum(int(d) * w for d, w in zip(first, range(9, 1, -1), strict=True))
             last = total % 11
             if last < 10:
@@ -122,8 +122,8 @@ class Generator:
         return compact
 
     def local(self, n: int) -> str:
-        """A subscriber number of ``n`` digits that does not start with 0 or 1."""
-        return str(self.rng.randint(2, 9)) + self.digits(n - 1)
+        """A subscriber number of ``n`` digits starting with "00": never issued, so obviously fake."""
+        return "00" + self.digits(n - 2)
 
     def telefoon(self) -> str:
         """A Dutch (or sometimes Belgian) phone number in a random common notation."""
@@ -153,7 +153,7 @@ class Generator:
             lambda: f"+31 {a2[1:]} {l7[:3]} {l7[3:]}",
             lambda: f"{a2} {l7[:3]} {l7[3:]}",
             lambda: f"0{self.rng.randint(1, 5)}{self.digits(2)} {l7[:2]} {l7[2:4]} {l7[4:6]}",
-            lambda: f"+32 470 {self.digits(2)} {self.digits(2)} {self.digits(2)}",
+            lambda: f"+32 470 00 {self.digits(2)} {self.digits(2)}",
         ]
         return self.rng.choice(notations)()
 

@@ -305,6 +305,8 @@ def find_url(text: str) -> Iterator[Vondst]:
 
 _POSTCODE = re.compile(r"(?<![\w€$.,])([1-9]\d{3})( ?)([A-Za-z]{2})(?!\w)")
 _AMOUNT_BEFORE = re.compile(r"(?i)(?:€|eur|euro|\$)\s*$")
+# "mijn postcode is 3013 cm": after the word itself, "cm" is no unit but the letters.
+_POSTCODE_GENOEMD = re.compile(r"(?i)postcode\W{0,3}(?:is\W{0,2})?$")
 
 
 def find_postcode(text: str) -> Iterator[Vondst]:
@@ -320,7 +322,12 @@ def find_postcode(text: str) -> Iterator[Vondst]:
             continue
         if _AMOUNT_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
             continue
-        if letters.lower() in POSTCODE_LETTERS_NOT and (space or not letters.isupper()):
+        genoemd = _POSTCODE_GENOEMD.search(text[max(0, m.start() - 20) : m.start()])
+        if (
+            not genoemd
+            and letters.lower() in POSTCODE_LETTERS_NOT
+            and (space or not letters.isupper())
+        ):
             is_year = 1900 <= int(number) <= 2099
             clause_ends = re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]) is not None
             if is_year or not clause_ends or text.isupper():
