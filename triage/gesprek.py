@@ -73,6 +73,16 @@ class Toestand:
     geen_aanbod: bool = False
     niet_begrepen: int = 0
 
+    def nieuwe_hulpvraag(self, hulpvraag_id: str | None, thema: str | None) -> Toestand:
+        """A fresh hulpvraag of the same resident: keep only the greeting and the wijk."""
+        return Toestand(
+            begroet=True,
+            hulpvraag_id=hulpvraag_id,
+            thema=thema,
+            wijk=self.wijk,
+            wijk_onbekend=self.wijk_onbekend,
+        )
+
     def to_slot(self) -> str:
         """Serialise for the single ``triage`` slot (JSON text)."""
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -240,13 +250,7 @@ class Gesprek:
         hg = "huiselijk_geweld" if oordeel.soort.value == "huiselijk_geweld" else None
         if t.hulpvraag_id is None or t.route is not None:
             # A road was already reached: the crisis is a hulpvraag of its own.
-            t = Toestand(
-                begroet=True,
-                hulpvraag_id=self._nieuwe_id(stap),
-                thema=hg,
-                wijk=t.wijk,
-                wijk_onbekend=t.wijk_onbekend,
-            )
+            t = t.nieuwe_hulpvraag(self._nieuwe_id(stap), hg)
         stap.toestand = replace(
             t,
             begroet=True,
@@ -353,13 +357,7 @@ class Gesprek:
             t = replace(t, thema=thema, hulpvraag_id=t.hulpvraag_id or self._nieuwe_id(stap))
         elif t.thema != thema or t.route is not None:
             # A new hulpvraag: keep only the wijk (same resident), forget who and how old.
-            t = Toestand(
-                begroet=True,
-                hulpvraag_id=self._nieuwe_id(stap),
-                thema=thema,
-                wijk=t.wijk,
-                wijk_onbekend=t.wijk_onbekend,
-            )
+            t = t.nieuwe_hulpvraag(self._nieuwe_id(stap), thema)
         stap.toestand = self._neem_over(
             replace(t, niet_begrepen=0),
             extraheer(invoer.tekst, self.profiel, None, invoer.entities),
@@ -409,7 +407,7 @@ class Gesprek:
 
     def _iets_anders(self, stap: Stap, invoer: Invoer) -> Stap:
         t = stap.toestand
-        stap.toestand = Toestand(begroet=True, wijk=t.wijk, wijk_onbekend=t.wijk_onbekend)
+        stap.toestand = t.nieuwe_hulpvraag(None, None)
         stap.zeg("Goed. Dan kijken we naar iets anders.")
         return self._vraag_hulpvraag(stap, opnieuw=True)
 
