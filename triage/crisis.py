@@ -55,10 +55,44 @@ _SUICIDE = [
     r"zelfdoding",
     r"suicidaal",
     r"\bwil (?:gewoon |echt |graag )?dood\b",
-    r"\bwil (?:ik )?(?:niet|nie) meer (?:leven|verder)\b",
-    r"\b(?:niet|nie) meer (?:willen |wil )?leven\b",
+    r"\bwil (?:ik )?(?:niet|nie) meer (?:leven|leve|verder)\b",
+    # "niet meer leven" alone also ends "ik kan niet meer leven van mijn uitkering".
+    r"\b(?:wil|wilt|willen|hoef|hoeft|hoeven) (?:\w+ )?(?:niet|nie) meer leven?\b",
+    r"\b(?:niet|nie) meer (?:willen|hoeven) leven?\b",
+    r"\bdood (?:wil|wilt|willen|wou)\b",
+    r"\bwil (?:\w+ )?doodgaan\b",
+    r"\bwou dat ik dood (?:was|ben)\b",
+    r"\bvan het leven (?:te )?beroven\b",
+    r"\b(?:me|mij|mezelf|mijzelf) (?:\w+ ){0,2}(?:ophangen|verhangen|doodmaken|van kant maken)\b",
+    r"\b(?:snij|snijd|kras|krast|snijdt) (?:me|mij|mezelf|mijzelf|zichzelf)\b",
+    r"\b(?:mezelf|mijzelf|zichzelf) (?:\w+ ){0,2}(?:snijden|krassen|beschadigen)\b",
+    r"\bzelf ?moo?r(?:[dt]|\b)",
+    r"\b(?:zich|zichzelf) (?:\w+ ){0,2}(?:ophangen|op te hangen|verhangen|doodmaken|dood te maken"
+    r"|van kant|doden|te doden|iets aandoen|iets aan te doen)\b",
+    r"\b(?:mezelf|mijzelf|me) (?:\w+ ){0,2}(?:op te hangen|te verhangen|dood te maken|te doden"
+    r"|doden)\b",
+    r"\b(?:mijn|me|m|zijn|haar) leven (?:te )?beeindigen\b",
+    r"\bwil (?:\w+ )?(?:niet|nie) meer bestaan\b",
+    r"\buit het leven (?:te )?(?:stappen|gaan|stapt)\b",
+    r"\bniemand (?:zou|zal) me missen\b",
+    r"\bafscheidsbericht",
+    r"\b(?:doe|doet) (?:mezelf|mijzelf|zichzelf) (?:\w+ ){0,2}pijn\b",
+    r"\b(?:mezelf|mijzelf|zichzelf) (?:\w+ ){0,2}(?:gesneden|gekrast|verwond|verbrand)\b",
+    r"\b(?:brand|verbrand) (?:me|mezelf|mijzelf)\b",
+    r"\b(?:krast|kras|snijdt) zich\b",
+    r"\bzelfbeschadiging\b",
+    r"\bautomutilatie\b",
+    r"\bafscheidsbrief\b",
+    r"\b(?:brug|flat|spoor|trein|dak|balkon|metro)\b.{0,40}\b(?:springen|spring|gaan liggen)\b",
+    r"\b(?:springen|spring)\b.{0,25}\b(?:brug|flat|spoor|trein|dak|balkon)\b",
+    r"\b(?:pillen|medicijnen|tabletten|slaappillen) (?:aan het )?(?:sparen|verzamelen|opsparen)\b",
+    r"\b(?:spaar|spaart|verzamel|verzamelt) (?:\w+ ){0,2}(?:pillen|medicijnen|tabletten|slaappillen)\b",
+    r"\b(?:al mijn|alle|een hele strip|een hoop) (?:pillen|medicijnen|tabletten|slaappillen) "
+    r"(?:in ?nemen|slikken|opnemen)\b",
+    r"\bkill (?:my ?self)\b",
+    r"\bwant to die\b",
     r"\bwil er (?:niet|nie) meer zijn\b",
-    r"\b(?:niet|nie) meer wakker (?:worden|word)\b",
+    r"\b(?:niet|nie|nooit) meer wakker (?:worden|word)\b",
     r"\bliever dood\b",
     r"\been? ?(?:eind|einde) (?:aan|an) (?:mijn|me|m) leven\b",
     r"\b(?:eind|einde) (?:er )?(?:aan|an) maken\b",
@@ -76,8 +110,30 @@ _HUISELIJK_GEWELD = [
     r"\b(?:slaat|sloeg|schopt|schopte|stompt|wurgt|wurgde|mishandelt|mishandelde|knijpt)"
     r" (?:me|mij|ons|mijn moeder|mijn vader|mn moeder|haar|hem|de kinderen|zijn kinderen"
     r"|haar kinderen|zijn kind|haar kind|mijn kinderen|mijn kind)\b",
-    r"\b(?:word|wordt|werd|worden) (?:\w+ )?(?:geslagen|mishandeld|geschopt|misbruikt|bedreigd"
-    r"|verkracht|aangerand|gewurgd)\b",
+    r"\b(?:ben|is|zijn|word|wordt|werd|worden) (?:\w+ ){0,4}(?:geslagen|mishandeld|geschopt"
+    r"|misbruikt|verkracht|aangerand|gewurgd)\b",
+    # Not "bedreigd met huisuitzetting": that is a housing or money problem.
+    r"\b(?:ben|is|word|wordt|werd|worden) (?:\w+ ){0,4}bedreigd\b"
+    r"(?! met (?:huis)?(?:uitzetting|afsluiting|ontruiming|beslag|een boete|boetes))",
+    r"\b(?:word|wordt|werd|worden) (?:\w+ ){0,2}opgesloten\b",
+    r"\b(?:heeft|hebben|had) (?:me|mij|ons|haar|hem|de kinderen|het kind|mijn moeder|mijn kind)"
+    r" (?:\w+ ){0,3}(?:geslagen|geschopt|gewurgd|mishandeld|bedreigd|opgesloten|verkracht"
+    r"|misbruikt|gestompt)\b",
+    r"\b(?:houdt|hield) (?:me|mij|ons) (?:\w+ ){0,2}opgesloten\b",
+    r"\b(?:hoor|horen|hoorde) (?:\w+ ){0,4}(?:klappen|gegil|gillen|om hulp (?:roepen|schreeuwen))\b",
+    r"\b(?:roept|riep|schreeuwt|gilt) om hulp\b",
+    r"\b(?:slaat|sloeg|schopt|schopte|stompt|wurgt|mishandelt|knijpt) (?:mama|papa|mam|pap"
+    r"|(?:mijn|mn|zijn|haar|de) (?:moeder|vader|mama|papa|vrouw|man|vriendin|kinderen|kind|zoon"
+    r"|dochter|oma|opa))\b",
+    r"\bdoet (?:mama|papa|(?:mijn|mn) (?:moeder|vader|mama|papa|zus|broer)) (?:\w+ )?pijn\b",
+    r"\b(?:me|mij|ons|de kinderen|mijn moeder|mama) (?:\w+ ){0,2}(?:vermoorden|vermoordt"
+    r"|doodmaken|doodmaakt|dood maken|dood maakt|iets aandoet|iets aan doet|iets aan te doen)\b",
+    r"\bdeur (?:in te trappen|intrappen|in trapt|intrapt)\b",
+    r"\bzit (?:\w+ ){0,2}aan (?:mijn|me|m) (?:lichaam|piemel|borsten|kruis|billen)\b",
+    r"\b(?:slaat|sloeg|schopt|schopte) (?:\w+ ){0,4}in (?:zijn|haar|het|mijn) gezicht\b",
+    r"\bin (?:zijn|haar|mijn) gezicht (?:sloeg|slaat|schopte|schopt)\b",
+    r"\blaat (?:me|mij|ons)\b.{0,40}\bopgesloten\b",
+    r"(?<!ik )\bsluit (?:me|mij|ons) (?:\w+ ){0,3}op\b",
     r"\bmishandel",
     r"\bkindermishandeling\b",
     r"\bhuiselijk geweld\b",
@@ -103,8 +159,31 @@ _ACUUT = [
     r"\boverdosis\b",
     r"\b(?:heel veel|alle|een hele strip|te veel) (?:pillen|medicijnen|tabletten) "
     r"(?:genomen|ingenomen|geslikt)\b",
-    r"\bhartaanval\b",
-    r"\bberoerte\b",
+    r"\bpijn op (?:de|mijn|zijn|haar) borst\b",
+    r"\bmond (?:\w+ )?scheef\b",
+    r"\b(?:krijgt|krijg|kreeg) geen lucht\b",
+    r"\b(?:wordt|word|ziet|kleurt) (?:helemaal |heel |al )?blauw\b",
+    r"\bbloedt uit\b",
+    r"\bbeweegt (?:niet|nie) meer\b",
+    r"\b(?:schoonmaakmiddel|gif|bleek|chloor|wasmiddel|ontstopper|vergif|lampenolie)\b.{0,30}"
+    r"\b(?:gedronken|opgedronken|ingeslikt|doorgeslikt|gegeten|binnengekregen)\b",
+    r"\b(?:hele|halve) (?:doos|pot|strip|fles) (?:\w+ ){0,2}(?:ingenomen|geslikt|genomen"
+    r"|opgedronken)\b",
+    r"\bte veel (?:insuline|pillen|medicijnen|tabletten|slaappillen) (?:\w+ )?(?:gespoten|genomen"
+    r"|ingenomen|geslikt)\b",
+    r"\b(?:ruik|ruiken|rook) gas\b|\bgaslek\b|\bkoolmonoxide\b",
+    r"\b(?:neer te steken|neersteken|steekt (?:me|mij|hem|haar) neer|dood te steken)\b",
+    r"\bheeft (?:een|zijn|haar) (?:pistool|vuurwapen)\b",
+    r"\bscheve mond\b",
+    r"\ber is (?:een )?brand\b",
+    r"\bstaat in (?:de )?brand\b",
+    r"\bnoodgeval\b",
+    r"\bik ben in (?:groot |acuut )?gevaar\b",
+    r"\blevensgevaar\b",
+    r"\b(?:staat|stond|dreigt|dreigde|bedreigt|bedreigde|zwaait|zwaaide|loopt|liep|komt|kwam)\b"
+    r"(?: \w+){0,5} met (?:een |het |zijn |haar )?(?:mes|pistool|vuurwapen|wapen)\b",
+    r"\b(?:pakt|pakte|trekt|trok) (?:een |het |zijn |haar )?(?:mes|pistool|vuurwapen)\b",
+    r"\bligt op de (?:grond|vloer) en kan (?:niet|nie) (?:meer )?(?:opstaan|overeind)\b",
     r"\bbloedt (?:heel erg|erg|veel|heel veel)\b",
     r"\bkan (?:niet|nie) (?:meer )?ademen\b",
     r"\bstikt\b",
@@ -113,10 +192,22 @@ _ACUUT = [
     r"\bbrand in (?:huis|de woning|mijn huis)\b",
     r"\bhelp (?:nu|snel|dringend)\b",
 ]
+#: A heart attack or stroke happening now, not one in the past ("sinds de beroerte van ...").
+_GEBEURTENISSEN = (
+    r"(?:hartaanval|hart aanval|hartstilstand|beroerte|herseninfarct|hersenbloeding"
+    r"|epileptische aanval)"
+)
+_ACUUT_GEBEURTENIS = re.compile(r"\b" + _GEBEURTENISSEN + r"\b")
+_VERLEDEN = re.compile(
+    r"\b(?:sinds|na|door|vorig jaar|vorige maand|jaar geleden|jaren geleden|ooit|vroeger)"
+    r" (?:\w+ ){0,2}" + _GEBEURTENISSEN + r"\b"
+    r"|\b" + _GEBEURTENISSEN + r"(?:en)? (?:\w+ ){0,2}(?:gehad|gekregen|geleden)\b"
+)
+
 #: Ordinary parenting: a young child hitting during a tantrum is not domestic violence.
 _PEUTER_GUARD = re.compile(
     r"\b(?:peuter|kleuter|driftbui|driftbuien|woedeaanval|woedeaanvallen|tantrum|boos wordt"
-    r"|als hij boos is|als ze boos is|op school|andere kinderen)\b"
+    r"|als hij boos is|als ze boos is|op school|andere kinderen|klasgenoot|klasgenoten)\b"
 )
 _VOLWASSEN_DADER = re.compile(
     r"\b(?:man|vrouw|partner|vriend|ex|vader|moeder|stiefvader|stiefmoeder|buurman|oom)\b"
@@ -163,7 +254,10 @@ def detecteer(text: str) -> CrisisOordeel | None:
     if not norm:
         return None
     for soort, patterns in _COMPILED.items():
-        if any(p.search(norm) for p in patterns):
+        gevonden = any(p.search(norm) for p in patterns)
+        if soort is CrisisSoort.ACUUT and not gevonden:
+            gevonden = bool(_ACUUT_GEBEURTENIS.search(norm)) and not _VERLEDEN.search(norm)
+        if gevonden:
             if (
                 soort is CrisisSoort.HUISELIJK_GEWELD
                 and _PEUTER_GUARD.search(norm)

@@ -1,6 +1,10 @@
+import re
+
 import pytest
+import yaml
 
 from triage.crisis import CrisisSoort, beoordeel, detecteer
+from wegwijzer.settings import PROJECT_ROOT
 
 
 @pytest.mark.parametrize(
@@ -21,6 +25,16 @@ from triage.crisis import CrisisSoort, beoordeel, detecteer
         "iedereen is beter af zonder mij",
         "ik wil mezelf iets aandoen",
         "mijn leven heeft geen zin meer",
+        "ik wil mezelf van het leven beroven",
+        "ik wil slapen en nooit meer wakker worden",
+        "mijn zoon zegt dat hij dood wil",
+        "wil nie meer leve",
+        "ik sta bij het spoor en wil springen",
+        "ik wil me ophangen",
+        "ik snij mezelf",
+        "ik spaar pillen op",
+        "ik heb een afscheidsbrief geschreven",
+        "i want to die",
     ],
 )
 def test_suicide_phrasing_including_informal_and_misspelled(tekst: str) -> None:
@@ -42,6 +56,11 @@ def test_suicide_phrasing_including_informal_and_misspelled(tekst: str) -> None:
         "mijn stiefvader heeft me misbruikt",
         "ik durf niet naar huis",
         "de kinderen van de buren worden geslagen",
+        "mijn partner heeft me net geslagen",
+        "ik ben door mijn man geslagen",
+        "hij heeft me opgesloten in huis",
+        "ik word bedreigd door mijn ex",
+        "ik hoor de buurvrouw gillen en klappen",
     ],
 )
 def test_domestic_violence_goes_to_veilig_thuis(tekst: str) -> None:
@@ -57,6 +76,12 @@ def test_domestic_violence_goes_to_veilig_thuis(tekst: str) -> None:
         "hij ademt niet",
         "ik heb een overdosis genomen",
         "mijn vader heeft een hartaanval denk ik",
+        "ik denk dat mijn moeder een beroerte heeft",
+        "mijn vader heeft pijn op de borst en wordt grauw",
+        "hij staat met een mes voor de deur",
+        "er is brand",
+        "mijn oma ligt op de grond en kan niet opstaan",
+        "ik ben in gevaar",
     ],
 )
 def test_acute_danger_gives_112_first(tekst: str) -> None:
@@ -88,6 +113,15 @@ def test_child_writer_also_gets_kindertelefoon() -> None:
         "ik schaam me dood voor mijn rommelige huis",
         "mijn dochter wordt gepest op school",
         "waar is de huisartsenpost",
+        "sinds de beroerte van mijn vrouw verzorg ik haar dag en nacht",
+        "mijn vader had vorig jaar een hartaanval en kan niet meer fietsen",
+        "na zijn hersenbloeding heeft hij hulp nodig",
+        "ik kan niet meer leven van mijn uitkering",
+        "ik word bedreigd met huisuitzetting",
+        "mijn moeder is opgesloten in haar eigen huis omdat ze niet kan lopen",
+        "mijn zoon is door klasgenoten geslagen",
+        "mijn dochter springt graag op de trampoline",
+        "ik snij de groenten met een mes",
         "",
         "   ",
         "🙂🙂🙂",
@@ -105,3 +139,30 @@ def test_classifier_alone_needs_high_confidence() -> None:
     assert {"112", "113", "0800-2000"} <= telefoons
     # rules win over a classifier that missed it
     assert beoordeel("ik wil dood", "hulpvraag_psychisch", 0.99) is not None
+
+
+def _nlu_voorbeelden() -> list[tuple[str, str]]:
+    """(intent, text) of every NLU training example, entity markup removed."""
+    voorbeelden = []
+    for pad in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
+        for blok in yaml.safe_load(pad.read_text(encoding="utf-8")).get("nlu", []):
+            if "intent" not in blok:
+                continue
+            for regel in blok["examples"].splitlines():
+                regel = regel.strip()
+                if regel.startswith("- "):
+                    tekst = re.sub(r"\[([^\]]+)\](?:\{[^}]*\}|\([^)]*\))", r"\1", regel[2:])
+                    voorbeelden.append((blok["intent"], tekst))
+    return voorbeelden
+
+
+def test_rules_agree_with_the_training_data() -> None:
+    """A training example the rules flag but labelled otherwise teaches the classifier noise."""
+    voorbeelden = _nlu_voorbeelden()
+    assert len(voorbeelden) > 1000
+    tegenstrijdig = [
+        (intent, tekst)
+        for intent, tekst in voorbeelden
+        if intent != "crisis" and detecteer(tekst) is not None
+    ]
+    assert tegenstrijdig == []
