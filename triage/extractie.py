@@ -119,6 +119,11 @@ _GETALWOORDEN = {
 _GETAL = r"(\d{1,3}|" + "|".join(_GETALWOORDEN) + r")"
 _LEEFTIJD_RELATIE = re.compile(rf"\b(?:{'|'.join(KIND_RELATIES | NAASTE_RELATIES)}) van {_GETAL}\b")
 _LEEFTIJD_ZELF = re.compile(rf"\bik ben {_GETAL}(?: jaar)?(?!\s*(?:uur|keer|euro|kilo|km))\b")
+#: "een jaar of 60", "rond de 85", "bijna 12": checked before "een jaar", which is 1.
+_LEEFTIJD_ONGEVEER = re.compile(
+    rf"\b(?:(?:een )?jaar of|rond de|rond|ongeveer|bijna|circa|zo'?n|in de|net|pas) {_GETAL}\b"
+    r"(?! (?:uur|keer|euro|kilo|km|minuten|dagen|weken|maanden))"
+)
 _LEEFTIJD_JAAR = re.compile(rf"\b{_GETAL}(?: |-)?(?:jaar|jarige|jr)\b(?! geleden| lang| al| bezig)")
 _LEEFTIJD_KAAL = re.compile(
     r"^(?:hij is |zij is |ze is |is |die is |leeftijd )?(\d{1,3})(?: jaar(?: oud)?)?$"
@@ -133,7 +138,8 @@ _BOVEN_18 = re.compile(
 _POSTCODE = re.compile(r"\b([1-9]\d{3}) ?([a-z]{2})?\b")
 _WEET_NIET = re.compile(
     r"\b(?:weet (?:ik )?(?:het )?(?:niet|nie)|geen idee|liever (?:niet|nie)|zeg ik (?:liever )?niet"
-    r"|maakt (?:niet|nie) uit|overal|hele gemeente|wil ik niet zeggen|onbekend)\b"
+    r"|maakt (?:niet|nie) uit|overal|hele gemeente|wil ik niet zeggen|onbekend|overslaan"
+    r"|sla (?:deze |die |het |maar )?(?:vraag )?over|skip)\b"
 )
 
 
@@ -174,6 +180,7 @@ def vind_leeftijd(norm: str, gevraagd: str | None) -> tuple[int | None, bool]:
     for pattern, eigen in (
         (_LEEFTIJD_RELATIE, False),
         (_LEEFTIJD_ZELF, True),
+        (_LEEFTIJD_ONGEVEER, False),
         (_LEEFTIJD_JAAR, False),
     ):
         match = pattern.search(norm)

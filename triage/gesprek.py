@@ -30,6 +30,10 @@ HELPT_DIT_KNOPPEN = (
     Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
     Knop("Iets anders", "/iets_anders"),
 )
+NOG_IETS_KNOPPEN = (
+    Knop("Ja, ik heb nog een vraag", "/iets_anders"),
+    Knop("Nee, dank u", "/afscheid"),
+)
 MAX_WIJK_KNOPPEN = 8  # more wijken than this: the resident types the name or postcode
 #: A thema the classifier gives at least this much is offered as a button when unsure.
 MIN_KANDIDAAT = 0.1
@@ -282,8 +286,10 @@ class Gesprek:
 
     def _bedanken(self, stap: Stap, invoer: Invoer) -> Stap:
         stap.zeg(teksten.BEDANKT)
-        stap.toestand = replace(stap.toestand, gevraagd=None)
-        return stap
+        return self._vraag_nog_iets(stap)
+
+    def _vraag_nog_iets(self, stap: Stap) -> Stap:
+        return self._vraag(stap, "nog_iets", teksten.VRAAG_NOG_IETS, NOG_IETS_KNOPPEN)
 
     def _uitleg(self, stap: Stap, invoer: Invoer) -> Stap:
         stap.zeg(teksten.uitleg(self.profiel))
@@ -385,14 +391,21 @@ class Gesprek:
         if t.gevraagd == "helpt_dit":
             stap.toestand = replace(t, geholpen="ja", gevraagd=None)
             stap.zeg(teksten.fijn(self.profiel))
-            return stap
+            return self._vraag_nog_iets(stap)
+        if t.gevraagd == "nog_iets":
+            return self._iets_anders(stap, invoer)
         if t.gevraagd:
             return self._antwoord(stap, invoer)
         return self._vraag_hulpvraag(stap)
 
     def _ontkennen(self, stap: Stap, invoer: Invoer) -> Stap:
         t = stap.toestand
-        if t.gevraagd == "helpt_dit" or (t.getoond and t.route in (None, "sociale_basis")):
+        if t.gevraagd == "nog_iets":
+            # "Kan ik nog iets anders voor u doen?" - "Nee, dank u": goodbye, not the loket.
+            return self._afscheid(stap, invoer)
+        if t.gevraagd == "helpt_dit" or (
+            t.getoond and t.route in (None, "sociale_basis") and t.geholpen != "ja"
+        ):
             stap.toestand = replace(t, geholpen="nee")
             return self._verwijs(stap)
         if t.gevraagd == "wijk":
@@ -559,6 +572,8 @@ class Gesprek:
             )
         if vraag == "hulpvraag":
             return self._vraag_hulpvraag(stap)
+        if vraag == "nog_iets":
+            return self._vraag_nog_iets(stap)
         return self._volgende(stap)
 
     def _beantwoordt_vraag(self, t: Toestand, invoer: Invoer, kort: bool = False) -> bool:

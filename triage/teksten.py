@@ -143,10 +143,11 @@ def fijn(profiel: GemeenteProfiel) -> str:
     """The resident says the offer helps."""
     return (
         "Fijn dat dit helpt! U kunt zelf contact opnemen met de organisatie. "
-        "Heeft u later toch meer hulp nodig? "
-        + mens_spreken(profiel)
-        + " Kan ik nog iets anders voor u doen?"
+        "Heeft u later toch meer hulp nodig? " + mens_spreken(profiel)
     )
+
+
+VRAAG_NOG_IETS = "Kan ik nog iets anders voor u doen?"
 
 
 def buiten_scope(profiel: GemeenteProfiel) -> str:
@@ -222,7 +223,7 @@ def afscheid(profiel: GemeenteProfiel) -> str:
     return "Bedankt voor uw bericht. Veel sterkte! " + mens_spreken(profiel) + " Tot ziens."
 
 
-BEDANKT = "Graag gedaan! Kan ik nog iets anders voor u doen?"
+BEDANKT = "Graag gedaan!"
 
 
 def uitleg(profiel: GemeenteProfiel) -> str:

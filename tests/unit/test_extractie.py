@@ -39,6 +39,8 @@ def test_first_message_slots(
         ("postcode 9913", None, "Noorderhaven", False),
         ("oosterprak", "wijk", "Oosterpark", False),
         ("weet ik niet", "wijk", None, True),
+        ("sla deze vraag over", "wijk", None, True),
+        ("overslaan", "wijk", None, True),
         ("1011 AB", "wijk", None, True),  # outside the gemeente: search the whole gemeente
         ("9905", None, None, False),  # a bare number we did not ask for is not a postcode
     ],
@@ -64,6 +66,9 @@ def test_wijk_and_postcode(
         ("jonger dan 18", None, True),
         ("18 of ouder", None, False),
         ("zeventien", 17, True),
+        ("een jaar of 60", 60, False),  # not "een jaar" = 1
+        ("ze is rond de 85", 85, False),
+        ("bijna 12", 12, True),
     ],
 )
 def test_age_answers(

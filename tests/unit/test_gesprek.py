@@ -144,6 +144,25 @@ def test_yes_it_helps(sessie: Sessie) -> None:
     assert "Fijn" in tekst(stap) and "14 0123" in tekst(stap)
 
 
+def test_no_after_it_helped_is_goodbye_not_the_loket(sessie: Sessie) -> None:
+    """'Kan ik nog iets anders voor u doen?' - 'nee bedankt' must not undo 'it helped'."""
+    sessie.zeg("mijn moeder van 80 in Oosterpark heeft dementie", "hulpvraag_dementie")
+    stap = sessie.zeg("ja", "bevestigen")
+    assert payloads(stap, "vraag")[0]["vraag"] == "nog_iets"
+    stap = sessie.zeg("nee bedankt", "ontkennen")
+    assert not payloads(stap, "verwijzing")
+    assert "Tot ziens" in tekst(stap)
+    assert sessie.toestand.geholpen == "ja" and sessie.toestand.route == "sociale_basis"
+
+
+def test_yes_there_is_something_else_asks_the_new_hulpvraag(sessie: Sessie) -> None:
+    sessie.zeg("mijn moeder van 80 in Oosterpark heeft dementie", "hulpvraag_dementie")
+    sessie.zeg("dank je wel", "bedanken")
+    stap = sessie.zeg("ja", "bevestigen")
+    assert payloads(stap, "vraag")[0]["vraag"] == "hulpvraag"
+    assert sessie.toestand.thema is None
+
+
 def test_no_sociale_basis_is_said_honestly_and_referred(demo_profiel: GemeenteProfiel) -> None:
     sessie = Sessie(demo_profiel, FakeKaart([kaartje("av", "algemene_voorziening")]))
     stap = sessie.zeg(
