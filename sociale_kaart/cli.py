@@ -199,9 +199,9 @@ def _zoek(settings: Settings, args: argparse.Namespace) -> int:
         rijen.append(
             [
                 a.naam,
-                a.organisatie.naam,
+                a.organisatie,
                 a.niveau.value.replace("_", " "),
-                a.wijk.naam if a.wijk else "hele gemeente",
+                a.wijk or "hele gemeente",
                 a.telefoon or "",
                 datum if r.vers else f"{datum}\nVEROUDERD (> {vraag.vers_dagen} dagen)",
                 "\n".join(redenen),

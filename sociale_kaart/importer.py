@@ -30,6 +30,7 @@ from sociale_kaart.zoekindex import (
     index_is_actueel,
     index_termen,
     markeer_gewijzigd,
+    markeer_referentie_gewijzigd,
     schrijf_termen,
 )
 from wegwijzer.gemeente import GemeenteProfiel
@@ -73,11 +74,16 @@ def sync_referentiedata(session: Session, profiel: GemeenteProfiel) -> None:
         else:
             session.add(Thema(code=code, naam=naam))
     bestaande_wijken = {w.naam: w for w in session.scalars(select(Wijk))}
+    was = {naam: sorted(p.pc4 for p in w.postcodes) for naam, w in bestaande_wijken.items()}
     for wijk in profiel.wijken:
         row = bestaande_wijken.get(wijk.naam) or Wijk(naam=wijk.naam)
         session.add(row)
-        row.postcodes = [WijkPostcode(pc4=pc) for pc in wijk.postcodes]
+        if sorted(wijk.postcodes) != was.get(wijk.naam):
+            row.postcodes = [WijkPostcode(pc4=pc) for pc in wijk.postcodes]
     session.flush()
+    if any(sorted(w.postcodes) != was.get(w.naam) for w in profiel.wijken):
+        # Searchers cache the wijken per kaart version.
+        markeer_referentie_gewijzigd(session)
 
 
 #: Template columns stored as they are on Aanbod (the others are relations), in template order.

@@ -81,6 +81,13 @@ class AanbodDoelgroep(Base):
     doelgroep: Mapped[str] = Column(String(32), primary_key=True)
 
 
+def is_vers(laatst_gecontroleerd: date | None, peildatum: date, max_dagen: int) -> bool:
+    """Whether an entry checked on ``laatst_gecontroleerd`` is recent enough to trust."""
+    if laatst_gecontroleerd is None:
+        return False
+    return (peildatum - laatst_gecontroleerd).days <= max_dagen
+
+
 class Aanbod(Base):
     """One offer of the sociale kaart: one row of the CSV template."""
 
@@ -144,12 +151,6 @@ class Aanbod(Base):
             "sorteernaam",
         ),
     )
-
-    def is_vers(self, peildatum: date, max_dagen: int) -> bool:
-        """Whether the entry was checked recently enough to trust."""
-        if self.laatst_gecontroleerd is None:
-            return False
-        return (peildatum - self.laatst_gecontroleerd).days <= max_dagen
 
 
 class AanbodZoekterm(Base):

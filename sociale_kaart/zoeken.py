@@ -18,10 +18,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, collate, false, func, literal, or_, select, true
-from sqlalchemy.orm import Session, defaultload, joinedload, sessionmaker
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql import Select, Subquery
 from sqlalchemy.sql.elements import ColumnElement
 
-from sociale_kaart.models import Aanbod, AanbodZoekterm, Wijk, WijkPostcode
+from sociale_kaart.models import Aanbod, AanbodZoekterm, Organisatie, Wijk, is_vers
 from sociale_kaart.models import aanbod_thema as aanbod_thema_tabel
 from sociale_kaart.tekst import zoekwoorden
 from sociale_kaart.themas import DOELGROEPEN, Niveau
@@ -29,9 +31,10 @@ from sociale_kaart.zoekindex import (
     VELD_GEWICHTEN,
     VELD_LABELS,
     TermTreffer,
+    WijkTabel,
     doelgroep_bit,
     doelgroep_bits,
-    vocabulaire,
+    kaart_cache,
 )
 from wegwijzer.db import unit_of_work
 
@@ -55,6 +58,39 @@ class AanbodKaartje:
     website: str | None
     email: str | None
     omschrijving: str
+
+
+@dataclass(frozen=True)
+class AanbodGegevens:
+    """Everything a search result shows of one offer.
+
+    Read as plain rows in one statement, not as ORM objects: a search is read-only, and
+    loading ORM objects with their relations cost more than the search itself.
+    """
+
+    id: str
+    naam: str
+    organisatie: str
+    niveau: Niveau
+    omschrijving: str
+    wijk_id: int | None
+    wijk: str | None
+    themas: tuple[str, ...]
+    doelgroepen: tuple[str, ...]
+    leeftijd_min: int | None
+    leeftijd_max: int | None
+    telefoon: str | None
+    email: str | None
+    website: str | None
+    adres: str | None
+    postcode: str | None
+    openingstijden: str | None
+    laatst_gecontroleerd: date | None
+    sorteernaam: str
+
+    def is_vers(self, peildatum: date, max_dagen: int) -> bool:
+        """Whether the entry was checked recently enough to trust."""
+        return is_vers(self.laatst_gecontroleerd, peildatum, max_dagen)
 
 
 @dataclass(frozen=True)
@@ -104,7 +140,7 @@ class Treffer:
 class Resultaat:
     """One hit with the reasons for its rank (for loket staff and for tests)."""
 
-    aanbod: Aanbod
+    aanbod: AanbodGegevens
     vers: bool
     redenen: tuple[str, ...]
     sorteer: tuple[object, ...]
@@ -117,9 +153,9 @@ class Resultaat:
         return AanbodKaartje(
             id=a.id,
             naam=a.naam,
-            organisatie=a.organisatie.naam,
+            organisatie=a.organisatie,
             niveau=a.niveau.value,
-            wijk=a.wijk.naam if a.wijk else None,
+            wijk=a.wijk,
             telefoon=a.telefoon,
             website=a.website,
             email=a.email,
@@ -132,11 +168,11 @@ class Resultaat:
         return {
             "id": a.id,
             "naam": a.naam,
-            "organisatie": a.organisatie.naam,
+            "organisatie": a.organisatie,
             "niveau": a.niveau.value,
-            "wijk": a.wijk.naam if a.wijk else None,
-            "themas": a.thema_codes,
-            "doelgroepen": a.doelgroep_codes,
+            "wijk": a.wijk,
+            "themas": list(a.themas),
+            "doelgroepen": list(a.doelgroepen),
             "leeftijd_min": a.leeftijd_min,
             "leeftijd_max": a.leeftijd_max,
             "telefoon": a.telefoon,
@@ -168,24 +204,18 @@ class _WijkKeuze:
     filter: bool  # False: no wijk known, rank whole gemeente before other wijken
 
 
-def _kies_wijk(session: Session, vraag: ZoekVraag) -> _WijkKeuze:
+def _kies_wijk(tabel: WijkTabel, vraag: ZoekVraag) -> _WijkKeuze:
     if vraag.wijk:
-        gezocht = vraag.wijk.strip().casefold()
-        for wijk_id, naam in session.execute(select(Wijk.id, Wijk.naam)):
-            if naam.casefold() == gezocht:
-                return _WijkKeuze(wijk_id, naam, True)
+        gevonden = tabel.per_naam.get(vraag.wijk.strip().casefold())
+        if gevonden is not None:
+            return _WijkKeuze(gevonden[0], gevonden[1], True)
         # An unknown wijk: we cannot tell where the resident lives, so no wijk offers at all.
         return _WijkKeuze(None, vraag.wijk, True)
     if vraag.postcode:
         match = _PC4.match(vraag.postcode)
-        if match:
-            row = session.execute(
-                select(Wijk.id, Wijk.naam)
-                .join(WijkPostcode, WijkPostcode.wijk_id == Wijk.id)
-                .where(WijkPostcode.pc4 == match.group(1))
-            ).first()
-            if row is not None:
-                return _WijkKeuze(row[0], row[1], True)
+        gevonden = tabel.per_pc4.get(match.group(1)) if match else None
+        if gevonden is not None:
+            return _WijkKeuze(gevonden[0], gevonden[1], True)
         return _WijkKeuze(None, None, True)
     return _WijkKeuze(None, None, False)
 
@@ -288,26 +318,25 @@ def _uitpakken(
     return score, Treffer(woord, term, treffers[term].soort, veld)
 
 
-def _tekst_zoek(
+def _tekst_rangschikking(
     session: Session,
     vraag: ZoekVraag,
     wijk: _WijkKeuze,
     filters: list[ColumnElement[Any]],
     per_woord: dict[str, dict[str, TermTreffer]],
     limiet: int,
-) -> list[tuple[str, int, tuple[Treffer, ...]]]:
-    """The best offers with score and matches: most query words first, the ladder, relevance.
+) -> Subquery:
+    """The best offers for a text: most query words first, then the ladder, then relevance.
 
     Scores are aggregated in SQL (one row per offer), so a common word that matches thousands
-    of index rows costs the database a scan, not Python a loop; the packed maxima also carry
-    the explanation, so no second query is needed.
+    of index rows costs the database a scan, not Python a loop; the packed maxima (columns
+    ``s0``, ``s1``, ... per query word) also carry the explanation, so no second query is needed.
     """
     z = AanbodZoekterm
     alle_termen = sorted({t for treffers in per_woord.values() for t in treffers})
-    termen_per_woord = {w: sorted(treffers) for w, treffers in per_woord.items()}
     gepakt = []
-    for woord, treffers in per_woord.items():
-        termen = termen_per_woord[woord]
+    for treffers in per_woord.values():
+        termen = sorted(treffers)
         assert len(termen) < _SCORE_FACTOR // _TERM_FACTOR
         # value per term: quality (tenths) * weight * F + term number * 10 + weight
         kwaliteit: ColumnElement[Any] = case(
@@ -330,106 +359,168 @@ def _tekst_zoek(
     )
     # Integer division on both databases.
     score: ColumnElement[Any] = sum((k / _SCORE_FACTOR for k in kolommen), start=literal(0))
-    stmt = (
-        select(Aanbod.id, dekking, *kolommen)
+    return (
+        select(Aanbod.id.label("id"), dekking.label("dekking"), *kolommen)
         .join(sub, sub.c.aanbod_id == Aanbod.id)
         .where(*filters)
         .order_by(
             dekking.desc(),
-            _niveau_rang(),
-            _wijk_rang(wijk),
-            _vers_rang(vraag),
-            _leeftijd_rang(vraag),
+            *_ladder(vraag, wijk),
             score.desc(),
             _binair(session, Aanbod.sorteernaam),
             _binair(session, Aanbod.id),
         )
         .limit(limiet)
+        .subquery("gerangschikt")
     )
-    rows = session.execute(stmt).all()
-    if not rows:
-        return []
-    # Only offers that match as many query words as the best one does.
-    beste = rows[0][1]
-    result = []
-    for ident, aantal, *waarden in rows:
-        if aantal != beste:
-            continue
-        uitgepakt = [
-            _uitpakken(int(w or 0), woord, termen_per_woord[woord], per_woord[woord])
-            for woord, w in zip(per_woord, waarden, strict=True)
-        ]
-        gevonden = [u for u in uitgepakt if u is not None]
-        result.append((ident, sum(u[0] for u in gevonden), tuple(u[1] for u in gevonden)))
-    return result
+
+
+def _ladder(vraag: ZoekVraag, wijk: _WijkKeuze) -> list[ColumnElement[Any]]:
+    return [_niveau_rang(), _wijk_rang(wijk), _vers_rang(vraag), _leeftijd_rang(vraag)]
+
+
+def _thema_lijst(session: Session) -> ColumnElement[Any]:
+    """An offer's thema codes as one comma-separated string (codes never hold a comma)."""
+    codes = aanbod_thema_tabel.c.thema_code
+    if session.get_bind().dialect.name == "postgresql":
+        samen = func.string_agg(codes, literal(","))
+    else:
+        samen = func.group_concat(codes, literal(","))
+    return (
+        select(samen)
+        .where(aanbod_thema_tabel.c.aanbod_id == Aanbod.id)
+        .scalar_subquery()
+        .label("themas")
+    )
+
+
+def _met_gegevens(session: Session, gerangschikt: Subquery) -> Select:
+    """The ranked ids joined with everything a result shows: one round trip, plain rows."""
+    return (
+        select(
+            gerangschikt,
+            Aanbod.naam,
+            Organisatie.naam.label("organisatie"),
+            Aanbod.niveau,
+            Aanbod.omschrijving,
+            Aanbod.wijk_id,
+            Wijk.naam.label("wijk"),
+            _thema_lijst(session),
+            Aanbod.doelgroep_bits,
+            Aanbod.leeftijd_min,
+            Aanbod.leeftijd_max,
+            Aanbod.telefoon,
+            Aanbod.email,
+            Aanbod.website,
+            Aanbod.adres,
+            Aanbod.postcode,
+            Aanbod.openingstijden,
+            Aanbod.laatst_gecontroleerd,
+            Aanbod.sorteernaam,
+        )
+        .select_from(gerangschikt)
+        .join(Aanbod, Aanbod.id == gerangschikt.c.id)
+        .join(Organisatie, Organisatie.id == Aanbod.organisatie_id)
+        .outerjoin(Wijk, Wijk.id == Aanbod.wijk_id)
+    )
+
+
+def _gegevens(row: Row) -> AanbodGegevens:
+    bits = row.doelgroep_bits or 0
+    return AanbodGegevens(
+        id=row.id,
+        naam=row.naam,
+        organisatie=row.organisatie,
+        niveau=Niveau(row.niveau),
+        omschrijving=row.omschrijving or "",
+        wijk_id=row.wijk_id,
+        wijk=row.wijk,
+        themas=tuple(sorted(row.themas.split(","))) if row.themas else (),
+        doelgroepen=tuple(sorted(g for g in DOELGROEPEN if bits & doelgroep_bit(g))),
+        leeftijd_min=row.leeftijd_min,
+        leeftijd_max=row.leeftijd_max,
+        telefoon=row.telefoon,
+        email=row.email,
+        website=row.website,
+        adres=row.adres,
+        postcode=row.postcode,
+        openingstijden=row.openingstijden,
+        laatst_gecontroleerd=row.laatst_gecontroleerd,
+        sorteernaam=row.sorteernaam,
+    )
 
 
 def zoek(session: Session, vraag: ZoekVraag, limiet: int = 10) -> list[Resultaat]:
-    """Filter, rank by the ladder (then text relevance) and explain every rank."""
-    wijk = _kies_wijk(session, vraag)
+    """Filter, rank by the ladder (then text relevance) and explain every rank.
+
+    Two statements on a warm cache: the kaart version (for the cached wijken and vocabulary)
+    and one query that ranks in SQL and returns the rows to show.
+    """
+    cache = kaart_cache(session)
+    wijk = _kies_wijk(cache.wijken(session), vraag)
     filters = _filters(vraag, wijk)
     woorden = zoekwoorden(vraag.tekst or "")
     per_woord: dict[str, dict[str, TermTreffer]] = {}
-    treffers: dict[str, tuple[int, tuple[Treffer, ...]]] = {}
     if woorden:
-        vocab = vocabulaire(session)
+        vocab = cache.vocabulaire(session)
         per_woord = {w: t for w in woorden if (t := vocab.uitbreiden(w))}
         if not per_woord:
             return []
-        gevonden = _tekst_zoek(session, vraag, wijk, filters, per_woord, limiet)
-        ids = [ident for ident, _, _ in gevonden]
-        treffers = {ident: (score, matches) for ident, score, matches in gevonden}
+        gerangschikt = _tekst_rangschikking(session, vraag, wijk, filters, per_woord, limiet)
     else:
-        stmt = (
-            select(Aanbod.id)
+        gerangschikt = (
+            select(Aanbod.id.label("id"))
             .where(*filters)
             .order_by(
-                _niveau_rang(),
-                _wijk_rang(wijk),
-                _vers_rang(vraag),
-                _leeftijd_rang(vraag),
+                *_ladder(vraag, wijk),
                 _binair(session, Aanbod.sorteernaam),
                 _binair(session, Aanbod.id),
             )
             .limit(limiet)
+            .subquery("gerangschikt")
         )
-        ids = list(session.scalars(stmt))
-    if not ids:
-        return []
-    # Two round trips for everything a result shows. Doelgroepen are joined (saves a query);
-    # thema's stay a separate SELECT IN: joining through aanbod_thema makes SQLite
-    # materialise the whole link table. The wijk's postcodes are never shown.
-    laad = (
-        select(Aanbod)
-        .where(Aanbod.id.in_(ids))
-        .options(
-            joinedload(Aanbod.doelgroepen),
-            defaultload(Aanbod.wijk).lazyload(Wijk.postcodes),
-        )
-    )
-    geladen = {a.id: a for a in session.scalars(laad).unique()}
-    return [
-        _resultaat(geladen[ident], vraag, wijk, treffers.get(ident), len(woorden)) for ident in ids
-    ]
+    rows = session.execute(_met_gegevens(session, gerangschikt)).all()
+    if per_woord and rows:
+        # Only offers that match as many query words as the best one does.
+        beste = max(row.dekking for row in rows)
+        rows = [row for row in rows if row.dekking == beste]
+    termen_per_woord = {w: sorted(treffers) for w, treffers in per_woord.items()}
+    resultaten = []
+    for row in rows:
+        tekst = None
+        if per_woord:
+            uitgepakt = [
+                _uitpakken(
+                    int(row._mapping[f"s{i}"] or 0), woord, termen_per_woord[woord], treffers
+                )
+                for i, (woord, treffers) in enumerate(per_woord.items())
+            ]
+            gevonden = [u for u in uitgepakt if u is not None]
+            tekst = (sum(u[0] for u in gevonden), tuple(u[1] for u in gevonden))
+        resultaten.append(_resultaat(_gegevens(row), vraag, wijk, tekst, len(woorden)))
+    # The SQL ranking chose these rows; the order is the same ladder, computed in Python
+    # (sorteernaam in code point order is the byte order SQL sorted by).
+    resultaten.sort(key=lambda r: r.sorteer)
+    return resultaten
 
 
 def _resultaat(
-    aanbod: Aanbod,
+    aanbod: AanbodGegevens,
     vraag: ZoekVraag,
     wijk: _WijkKeuze,
     tekst: tuple[int, tuple[Treffer, ...]] | None,
     aantal_woorden: int,
 ) -> Resultaat:
-    niveau = Niveau(aanbod.niveau)
+    niveau = aanbod.niveau
     vers = aanbod.is_vers(vraag.peildatum, vraag.vers_dagen)
     eigen_wijk = wijk.id is not None and aanbod.wijk_id == wijk.id
     redenen = [f"niveau: {niveau.value.replace('_', ' ')}"]
     if eigen_wijk:
         redenen.append(f"in de eigen wijk ({wijk.naam})")
-    elif aanbod.wijk is None:
+    elif aanbod.wijk_id is None:
         redenen.append("voor de hele gemeente")
     else:
-        redenen.append(f"in wijk {aanbod.wijk.naam}")
+        redenen.append(f"in wijk {aanbod.wijk}")
     if aanbod.laatst_gecontroleerd is None:
         redenen.append("verouderd: nooit gecontroleerd")
     elif vers:
@@ -455,7 +546,7 @@ def _resultaat(
         redenen.append(
             f"tekst: {uitleg} ({len(treffers)} van {aantal_woorden} zoekwoorden, score {score:.1f})"
         )
-    wijk_rang = 0 if eigen_wijk else (1 if aanbod.wijk is None else 2)
+    wijk_rang = 0 if eigen_wijk else (1 if aanbod.wijk_id is None else 2)
     return Resultaat(
         aanbod=aanbod,
         vers=vers,

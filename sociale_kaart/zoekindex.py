@@ -27,6 +27,8 @@ from sociale_kaart.models import (
     AanbodZoekterm,
     KaartStatus,
     Organisatie,
+    Wijk,
+    WijkPostcode,
     aanbod_thema,
 )
 from sociale_kaart.synoniemen import synoniemen
@@ -127,6 +129,19 @@ def markeer_gewijzigd(session: Session) -> None:
         session.add(status)
     status.versie = uuid.uuid4().hex
     status.index_versie = index_versie()
+    status.bijgewerkt = datetime.now(timezone.utc).replace(tzinfo=None)
+    session.flush()
+
+
+def markeer_referentie_gewijzigd(session: Session) -> None:
+    """New version token after the wijken changed, without claiming the index is current."""
+    status = session.get(KaartStatus, _STATUS_ID)
+    if status is None:
+        # Keep index_is_actueel's answer: only an empty kaart has a valid index without a row.
+        leeg = not session.scalar(select(func.count()).select_from(Aanbod))
+        status = KaartStatus(id=_STATUS_ID, index_versie=index_versie() if leeg else "")
+        session.add(status)
+    status.versie = uuid.uuid4().hex
     status.bijgewerkt = datetime.now(timezone.utc).replace(tzinfo=None)
     session.flush()
 
@@ -306,8 +321,57 @@ class Vocabulaire:
         return treffers
 
 
+@dataclass(frozen=True)
+class WijkTabel:
+    """The wijken of the kaart by name (case-insensitive) and by PC4: ``(id, naam)``."""
+
+    per_naam: dict[str, tuple[int, str]]
+    per_pc4: dict[str, tuple[int, str]]
+
+
+class KaartCache:
+    """What searches read over and over, loaded once per kaart version and database.
+
+    Import and the profile sync give the kaart a new version token (:func:`markeer_gewijzigd`,
+    :func:`markeer_referentie_gewijzigd`), so a cached value is never older than the kaart.
+    """
+
+    def __init__(self, versie: str):
+        self.versie = versie
+        self._lock = threading.Lock()
+        self._vocabulaire: Vocabulaire | None = None
+        self._wijken: WijkTabel | None = None
+
+    def vocabulaire(self, session: Session) -> Vocabulaire:
+        """All distinct index terms, for query expansion."""
+        with self._lock:
+            if self._vocabulaire is None:
+                self._vocabulaire = Vocabulaire(
+                    session.scalars(select(AanbodZoekterm.term).distinct())
+                )
+            return self._vocabulaire
+
+    def wijken(self, session: Session) -> WijkTabel:
+        """Wijk names and postcodes (a search needs one of them on almost every call)."""
+        with self._lock:
+            if self._wijken is None:
+                per_naam: dict[str, tuple[int, str]] = {}
+                per_pc4: dict[str, tuple[int, str]] = {}
+                rows = session.execute(
+                    select(Wijk.id, Wijk.naam, WijkPostcode.pc4).outerjoin(
+                        WijkPostcode, WijkPostcode.wijk_id == Wijk.id
+                    )
+                )
+                for wijk_id, naam, pc4 in rows:
+                    per_naam[naam.casefold()] = (wijk_id, naam)
+                    if pc4 is not None:
+                        per_pc4.setdefault(pc4, (wijk_id, naam))
+                self._wijken = WijkTabel(per_naam, per_pc4)
+            return self._wijken
+
+
 _cache_lock = threading.Lock()
-_cache: dict[str, tuple[str, Vocabulaire]] = {}
+_cache: dict[str, KaartCache] = {}
 
 
 def kaart_versie(session: Session) -> str | None:
@@ -315,17 +379,19 @@ def kaart_versie(session: Session) -> str | None:
     return session.scalar(select(KaartStatus.versie).where(KaartStatus.id == _STATUS_ID))
 
 
-def vocabulaire(session: Session) -> Vocabulaire:
-    """The vocabulary of this database, loaded once per kaart version."""
+def kaart_cache(session: Session) -> KaartCache:
+    """The cache of this database for the current kaart version (one query to check it)."""
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
     sleutel = engine.url.render_as_string(hide_password=False)
     versie = kaart_versie(session) or ""
     with _cache_lock:
         cached = _cache.get(sleutel)
-    if cached is not None and cached[0] == versie:
-        return cached[1]
-    vocab = Vocabulaire(session.scalars(select(AanbodZoekterm.term).distinct()))
-    with _cache_lock:
-        _cache[sleutel] = (versie, vocab)
-    return vocab
+        if cached is None or cached.versie != versie:
+            cached = _cache[sleutel] = KaartCache(versie)
+        return cached
+
+
+def vocabulaire(session: Session) -> Vocabulaire:
+    """The vocabulary of this database, loaded once per kaart version."""
+    return kaart_cache(session).vocabulaire(session)

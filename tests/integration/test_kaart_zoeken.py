@@ -13,8 +13,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
+from sociale_kaart.models import Aanbod
 from sociale_kaart.service import controleer_vraag, import_bestand, zoek_op_kaart
 from sociale_kaart.themas import Niveau
 from sociale_kaart.zoeken import KaartZoeker, Resultaat, ZoekFout, ZoekVraag, zoek
@@ -227,3 +229,46 @@ def test_botpad_is_snel_op_de_demokaart(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     assert min(medianen) < 0.010, f"mediaan {min(medianen) * 1000:.1f} ms"
+
+
+def test_gewijzigde_wijken_worden_gezien(tmp_path: Path, demo_profiel: GemeenteProfiel) -> None:
+    """Searches cache the wijken per kaart version; a profile change must give a new version."""
+    from dataclasses import replace
+
+    from sociale_kaart.importer import sync_referentiedata
+
+    settings = make_settings(tmp_path)
+    import_bestand(settings, KLEINE_KAART, vervang=False)
+    engine = make_engine(settings.db_url)
+    factory = make_session_factory(engine)
+    try:
+        assert _zoek(factory, postcode="9904")[0].redenen[1] == "in de eigen wijk (Oosterpark)"
+        # 9904 moves from Oosterpark to Westwijk.
+        wijken = tuple(
+            replace(w, postcodes=tuple(p for p in w.postcodes if p != "9904"))
+            if w.naam == "Oosterpark"
+            else replace(w, postcodes=(*w.postcodes, "9904"))
+            if w.naam == "Westwijk"
+            else w
+            for w in demo_profiel.wijken
+        )
+        with unit_of_work(factory) as session:
+            sync_referentiedata(session, replace(demo_profiel, wijken=wijken))
+        resultaten = _zoek(factory, postcode="9904")
+        assert "in de eigen wijk (Westwijk)" in {r.redenen[1] for r in resultaten}
+        assert "in de eigen wijk (Oosterpark)" not in {r.redenen[1] for r in resultaten}
+    finally:
+        engine.dispose()
+
+
+def test_resultaat_toont_themas_en_doelgroepen(kaart: sessionmaker) -> None:
+    """Thema's and doelgroepen come from one aggregate query and the bits: check them."""
+    with unit_of_work(kaart) as session:
+        verwacht = {
+            a.id: (a.thema_codes, a.doelgroep_codes) for a in session.scalars(select(Aanbod))
+        }
+    resultaten = _zoek(kaart, limiet=50)
+    assert len(resultaten) == len(verwacht)
+    for r in resultaten:
+        d = r.als_dict()
+        assert (d["themas"], d["doelgroepen"]) == verwacht[r.aanbod.id]
