@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 RASA_DATA := --domain bot/domain.yml --data bot data/nlu --config config.yml
 
-.PHONY: setup run test lint typecheck unit rasa-check eval-nlu lock clean
+.PHONY: setup run test lint typecheck unit rasa-check eval-nlu nlu-snel lock clean
 
 setup:
 	@bash scripts/bootstrap.sh
@@ -32,6 +32,9 @@ rasa-check:
 
 eval-nlu: setup
 	$(BIN)/python -m wegwijzer.eval_nlu
+
+nlu-snel:  # seconds, not minutes: duplicates, crisis-label conflicts, a linear-model CV
+	$(BIN)/python -m wegwijzer.nlu_snelcheck
 
 lock:
 	$(BIN)/pip freeze --all --exclude-editable | grep -vE "^(wegwijzer|pip)==" > requirements.lock

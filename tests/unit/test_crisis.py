@@ -1,9 +1,7 @@
-import re
-
 import pytest
-import yaml
 
 from triage.crisis import CrisisSoort, beoordeel, detecteer
+from wegwijzer.nlu_snelcheck import crisis_tegenstrijdig, lees_voorbeelden
 from wegwijzer.settings import PROJECT_ROOT
 
 
@@ -141,28 +139,8 @@ def test_classifier_alone_needs_high_confidence() -> None:
     assert beoordeel("ik wil dood", "hulpvraag_psychisch", 0.99) is not None
 
 
-def _nlu_voorbeelden() -> list[tuple[str, str]]:
-    """(intent, text) of every NLU training example, entity markup removed."""
-    voorbeelden = []
-    for pad in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
-        for blok in yaml.safe_load(pad.read_text(encoding="utf-8")).get("nlu", []):
-            if "intent" not in blok:
-                continue
-            for regel in blok["examples"].splitlines():
-                regel = regel.strip()
-                if regel.startswith("- "):
-                    tekst = re.sub(r"\[([^\]]+)\](?:\{[^}]*\}|\([^)]*\))", r"\1", regel[2:])
-                    voorbeelden.append((blok["intent"], tekst))
-    return voorbeelden
-
-
 def test_rules_agree_with_the_training_data() -> None:
     """A training example the rules flag but labelled otherwise teaches the classifier noise."""
-    voorbeelden = _nlu_voorbeelden()
-    assert len(voorbeelden) > 1000
-    tegenstrijdig = [
-        (intent, tekst)
-        for intent, tekst in voorbeelden
-        if intent != "crisis" and detecteer(tekst) is not None
-    ]
-    assert tegenstrijdig == []
+    voorbeelden = lees_voorbeelden(PROJECT_ROOT / "data" / "nlu")
+    assert len(voorbeelden) > 3000
+    assert crisis_tegenstrijdig(voorbeelden) == []
