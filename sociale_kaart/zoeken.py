@@ -5,8 +5,10 @@ niveau (sociale basis, algemene voorziening, maatwerk), own wijk before the whol
 before another wijk, fresh before stale, text relevance, then the name. Every result carries
 the reasons for its place, in Dutch, for loket staff and for tests.
 
-Filtering and the ladder's ordering happen in SQL; text relevance is computed in Python from
-the index rows, so SQLite and PostgreSQL give identical results.
+Filtering, the ladder and text relevance are computed in SQL over the plain index table (no
+FTS or tsvector), so SQLite and PostgreSQL give identical results. A warm search is two
+statements: the kaart version (for the cached wijken and vocabulary) and one ranked query that
+returns the rows to show as plain rows, not ORM objects.
 """
 
 from __future__ import annotations
