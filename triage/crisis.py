@@ -80,6 +80,7 @@ _SUICIDE = [
     r"\b(?:mezelf|mijzelf|zichzelf) (?:\w+ ){0,2}(?:gesneden|gekrast|verwond|verbrand)\b",
     r"\b(?:brand|verbrand) (?:me|mezelf|mijzelf)\b",
     r"\b(?:krast|kras|snijdt) zich\b",
+    r"\b(?:pillen|medicijnen|tabletten|touw|het touw|strop)\b (?:\w+ )?(?:ligt|liggen|hangt) (?:al )?klaar\b",
     r"\bzelfbeschadiging\b",
     r"\bautomutilatie\b",
     r"\bafscheidsbrief\b",

@@ -33,6 +33,7 @@ from wegwijzer.settings import PROJECT_ROOT
         "ik spaar pillen op",
         "ik heb een afscheidsbrief geschreven",
         "i want to die",
+        "de pillen liggen klaar, ik wil niet meer",
     ],
 )
 def test_suicide_phrasing_including_informal_and_misspelled(tekst: str) -> None:
