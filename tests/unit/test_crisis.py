@@ -34,6 +34,7 @@ from wegwijzer.settings import PROJECT_ROOT
         "ik heb een afscheidsbrief geschreven",
         "i want to die",
         "de pillen liggen klaar, ik wil niet meer",
+        "ik wil me iets aandoen",
     ],
 )
 def test_suicide_phrasing_including_informal_and_misspelled(tekst: str) -> None:
@@ -60,6 +61,9 @@ def test_suicide_phrasing_including_informal_and_misspelled(tekst: str) -> None:
         "hij heeft me opgesloten in huis",
         "ik word bedreigd door mijn ex",
         "ik hoor de buurvrouw gillen en klappen",
+        "hij heeft net mijn keel dichtgeknepen",
+        "mijn vriend heeft me tegen de muur gegooid",
+        "mijn ex wil me iets aandoen",
     ],
 )
 def test_domestic_violence_goes_to_veilig_thuis(tekst: str) -> None:
@@ -81,6 +85,8 @@ def test_domestic_violence_goes_to_veilig_thuis(tekst: str) -> None:
         "er is brand",
         "mijn oma ligt op de grond en kan niet opstaan",
         "ik ben in gevaar",
+        "mijn vader gaat met een fles op mijn moeder af",
+        "mijn ex is net mijn huis binnengedrongen",
     ],
 )
 def test_acute_danger_gives_112_first(tekst: str) -> None:
@@ -121,6 +127,7 @@ def test_child_writer_also_gets_kindertelefoon() -> None:
         "mijn zoon is door klasgenoten geslagen",
         "mijn dochter springt graag op de trampoline",
         "ik snij de groenten met een mes",
+        "mijn vader gaat met een fles naar de glasbak",
         "",
         "   ",
         "🙂🙂🙂",
