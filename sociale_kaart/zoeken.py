@@ -6,9 +6,9 @@ before another wijk, fresh before stale, text relevance, then the name. Every re
 the reasons for its place, in Dutch, for loket staff and for tests.
 
 Filtering, the ladder and text relevance are computed in SQL over the plain index table (no
-FTS or tsvector), so SQLite and PostgreSQL give identical results. A warm search is two
-statements: the kaart version (for the cached wijken and vocabulary) and one ranked query that
-returns the rows to show as plain rows, not ORM objects.
+FTS or tsvector), so SQLite and PostgreSQL give identical results. A warm search is one
+statement that ranks, returns the rows to show as plain rows (not ORM objects) and reads the
+kaart version that the cached wijken and vocabulary are checked against.
 """
 
 from __future__ import annotations
@@ -32,11 +32,15 @@ from sociale_kaart.themas import DOELGROEPEN, Niveau
 from sociale_kaart.zoekindex import (
     VELD_GEWICHTEN,
     VELD_LABELS,
+    KaartCache,
     TermTreffer,
     WijkTabel,
     doelgroep_bit,
     doelgroep_bits,
     kaart_cache,
+    kaart_versie,
+    laatste_kaart_cache,
+    versie_kolom,
 )
 from wegwijzer.db import unit_of_work
 
@@ -419,6 +423,7 @@ def _met_gegevens(session: Session, gerangschikt: Subquery) -> Select:
             Aanbod.openingstijden,
             Aanbod.laatst_gecontroleerd,
             Aanbod.sorteernaam,
+            versie_kolom(),
         )
         .select_from(gerangschikt)
         .join(Aanbod, Aanbod.id == gerangschikt.c.id)
@@ -455,10 +460,34 @@ def _gegevens(row: Row) -> AanbodGegevens:
 def zoek(session: Session, vraag: ZoekVraag, limiet: int = 10) -> list[Resultaat]:
     """Filter, rank by the ladder (then text relevance) and explain every rank.
 
-    Two statements on a warm cache: the kaart version (for the cached wijken and vocabulary)
-    and one query that ranks in SQL and returns the rows to show.
+    One statement on a warm cache: it ranks in SQL, returns the rows to show and reads the
+    kaart version in the same snapshot. When that version is not the one the cached wijken and
+    vocabulary belong to (an import happened), the search runs again on a fresh cache.
     """
-    cache = kaart_cache(session)
+    cache = laatste_kaart_cache(session)
+    if cache is not None:
+        resultaten = _zoek(session, vraag, limiet, cache)
+        if resultaten is not None:
+            return resultaten
+    resultaten = _zoek(session, vraag, limiet, kaart_cache(session))
+    if resultaten is None:  # the kaart changed again in between: check once more, no loop
+        resultaten = _zoek(session, vraag, limiet, kaart_cache(session), gecontroleerd=True)
+    return resultaten or []
+
+
+def _zoek(
+    session: Session,
+    vraag: ZoekVraag,
+    limiet: int,
+    cache: KaartCache,
+    *,
+    gecontroleerd: bool = False,
+) -> list[Resultaat] | None:
+    """One search on ``cache``; ``None`` when the kaart version moved on from it."""
+
+    def verouderd() -> bool:
+        return not gecontroleerd and (kaart_versie(session) or "") != cache.versie
+
     wijk = _kies_wijk(cache.wijken(session), vraag)
     filters = _filters(vraag, wijk)
     woorden = zoekwoorden(vraag.tekst or "")
@@ -467,7 +496,8 @@ def zoek(session: Session, vraag: ZoekVraag, limiet: int = 10) -> list[Resultaat
         vocab = cache.vocabulaire(session)
         per_woord = {w: t for w in woorden if (t := vocab.uitbreiden(w))}
         if not per_woord:
-            return []
+            # Unknown words, or words that a newer kaart knows: only the version can tell.
+            return None if verouderd() else []
         gerangschikt = _tekst_rangschikking(session, vraag, wijk, filters, per_woord, limiet)
     else:
         gerangschikt = (
@@ -482,6 +512,10 @@ def zoek(session: Session, vraag: ZoekVraag, limiet: int = 10) -> list[Resultaat
             .subquery("gerangschikt")
         )
     rows = session.execute(_met_gegevens(session, gerangschikt)).all()
+    if rows and not gecontroleerd and (rows[0].kaart_versie or "") != cache.versie:
+        return None
+    if not rows and verouderd():
+        return None
     if per_woord and rows:
         # Only offers that match as many query words as the best one does.
         beste = max(row.dekking for row in rows)

@@ -14,12 +14,14 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from sociale_kaart.models import (
     Aanbod,
@@ -379,11 +381,35 @@ def kaart_versie(session: Session) -> str | None:
     return session.scalar(select(KaartStatus.versie).where(KaartStatus.id == _STATUS_ID))
 
 
-def kaart_cache(session: Session) -> KaartCache:
-    """The cache of this database for the current kaart version (one query to check it)."""
+def _cache_sleutel(session: Session) -> str:
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
-    sleutel = engine.url.render_as_string(hide_password=False)
+    return engine.url.render_as_string(hide_password=False)
+
+
+def laatste_kaart_cache(session: Session) -> KaartCache | None:
+    """The cache this process last used for this database, unchecked (no query).
+
+    For a caller that reads :func:`versie_kolom` in its own statement and so checks the
+    version without a round trip of its own.
+    """
+    with _cache_lock:
+        return _cache.get(_cache_sleutel(session))
+
+
+def versie_kolom() -> ColumnElement[Any]:
+    """The kaart version as a scalar subquery, to read in the same snapshot as the results."""
+    return (
+        select(KaartStatus.versie)
+        .where(KaartStatus.id == _STATUS_ID)
+        .scalar_subquery()
+        .label("kaart_versie")
+    )
+
+
+def kaart_cache(session: Session) -> KaartCache:
+    """The cache of this database for the current kaart version (one query to check it)."""
+    sleutel = _cache_sleutel(session)
     versie = kaart_versie(session) or ""
     with _cache_lock:
         cached = _cache.get(sleutel)

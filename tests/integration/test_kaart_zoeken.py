@@ -272,3 +272,32 @@ def test_resultaat_toont_themas_en_doelgroepen(kaart: sessionmaker) -> None:
     for r in resultaten:
         d = r.als_dict()
         assert (d["themas"], d["doelgroepen"]) == verwacht[r.aanbod.id]
+
+
+def test_zoeken_ziet_een_nieuwe_import_meteen(tmp_path: Path) -> None:
+    """The cache is checked inside the search statement: a re-import is seen on the next search."""
+    settings = make_settings(tmp_path)
+    import_bestand(settings, KLEINE_KAART, vervang=False)
+    engine = make_engine(settings.db_url)
+    factory = make_session_factory(engine)
+    try:
+        assert {"k-01", "k-02"} <= set(_ids(_zoek(factory, tekst="lotgenoten")))
+        assert _zoek(factory, tekst="zwemvierdaagse") == []
+        # Another process (here: another engine) replaces the kaart: k-01 gets a new word and
+        # another name, k-02 disappears.
+        regels = KLEINE_KAART.read_text(encoding="utf-8").splitlines()
+        nieuw = [
+            r.replace("Mantelzorgcafé Oosterpark", "Zwemvierdaagse Oosterpark")
+            for r in regels
+            if not r.startswith("k-02,")
+        ]
+        nieuwe_kaart = tmp_path / "nieuw.csv"
+        nieuwe_kaart.write_text("\n".join(nieuw) + "\n", encoding="utf-8")
+        import_bestand(settings, nieuwe_kaart, vervang=True)
+        assert _ids(_zoek(factory, tekst="zwemvierdaagse")) == ["k-01"]
+        assert "k-02" not in _ids(_zoek(factory, tekst="lotgenoten"))
+        assert _zoek(factory, thema="mantelzorg", limiet=50)[0].aanbod.naam != (
+            "Mantelzorgcafé Oosterpark"
+        )
+    finally:
+        engine.dispose()
