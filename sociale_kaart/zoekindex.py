@@ -416,8 +416,3 @@ def kaart_cache(session: Session) -> KaartCache:
         if cached is None or cached.versie != versie:
             cached = _cache[sleutel] = KaartCache(versie)
         return cached
-
-
-def vocabulaire(session: Session) -> Vocabulaire:
-    """The vocabulary of this database, loaded once per kaart version."""
-    return kaart_cache(session).vocabulaire(session)
