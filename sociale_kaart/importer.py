@@ -74,14 +74,18 @@ def sync_referentiedata(session: Session, profiel: GemeenteProfiel) -> None:
         else:
             session.add(Thema(code=code, naam=naam))
     bestaande_wijken = {w.naam: w for w in session.scalars(select(Wijk))}
-    was = {naam: sorted(p.pc4 for p in w.postcodes) for naam, w in bestaande_wijken.items()}
+    gewijzigd = False
     for wijk in profiel.wijken:
-        row = bestaande_wijken.get(wijk.naam) or Wijk(naam=wijk.naam)
-        session.add(row)
-        if sorted(wijk.postcodes) != was.get(wijk.naam):
+        row = bestaande_wijken.get(wijk.naam)
+        if row is None:
+            row = Wijk(naam=wijk.naam)
+            session.add(row)
+            gewijzigd = True
+        if sorted(wijk.postcodes) != sorted(p.pc4 for p in row.postcodes):
             row.postcodes = [WijkPostcode(pc4=pc) for pc in wijk.postcodes]
+            gewijzigd = True
     session.flush()
-    if any(sorted(w.postcodes) != was.get(w.naam) for w in profiel.wijken):
+    if gewijzigd:
         # Searchers cache the wijken per kaart version.
         markeer_referentie_gewijzigd(session)
 
