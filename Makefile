@@ -21,6 +21,7 @@ test: setup lint typecheck rasa-check
 
 lint:
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 typecheck:
 	$(BIN)/mypy

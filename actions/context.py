@@ -7,13 +7,13 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 
+from kern.db import make_engine, make_session_factory
+from kern.geheim import laad_of_maak
+from kern.gemeente import GemeenteProfiel, load_profiel
+from kern.settings import Settings
 from signalen.opslag import SignaalOpslag, maak_opslag
 from sociale_kaart.zoeken import KaartZoeker
 from triage.gesprek import Gesprek
-from wegwijzer.db import make_engine, make_session_factory
-from wegwijzer.geheim import laad_of_maak
-from wegwijzer.gemeente import GemeenteProfiel, load_profiel
-from wegwijzer.settings import Settings
 
 
 @dataclass(frozen=True)

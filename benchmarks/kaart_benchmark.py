@@ -34,10 +34,10 @@ if str(ROOT) not in sys.path:
 
 from kaart_data import genereer  # noqa: E402  (same folder: sys.path[0] when run as a script)
 
-from sociale_kaart.themas import THEMAS, Niveau  # noqa: E402
+from kern.db import make_engine, make_session_factory, tijdelijk_schema, unit_of_work  # noqa: E402
+from kern.gemeente import load_profiel  # noqa: E402
+from kern.themas import THEMAS, Niveau  # noqa: E402
 from sociale_kaart.zoeken import BOT_NIVEAUS, ZoekVraag, zoek  # noqa: E402
-from wegwijzer.db import make_engine, make_session_factory, tijdelijk_schema, unit_of_work  # noqa: E402
-from wegwijzer.gemeente import load_profiel  # noqa: E402
 
 PG_URL = os.environ.get(
     "WEGWIJZER_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test"

@@ -34,17 +34,17 @@ if str(ROOT) not in sys.path:
 import numpy as np  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from signalen.migraties import upgrade  # noqa: E402
-from signalen.model import signaal_tabel  # noqa: E402
-from signalen.rapport import als_tekst, maak_rapport, tel  # noqa: E402
-from signalen.signaal import LEEFTIJDSGROEPEN, VOOR_WIE  # noqa: E402
-from sociale_kaart.themas import THEMAS  # noqa: E402
-from wegwijzer.db import (  # noqa: E402
+from kern.db import (  # noqa: E402
     make_engine,
     make_session_factory,
     tijdelijk_schema,
 )
-from wegwijzer.gemeente import load_profiel  # noqa: E402
+from kern.gemeente import load_profiel  # noqa: E402
+from kern.themas import THEMAS  # noqa: E402
+from signalen.migraties import upgrade  # noqa: E402
+from signalen.model import signaal_tabel  # noqa: E402
+from signalen.rapport import als_tekst, maak_rapport, tel  # noqa: E402
+from signalen.signaal import LEEFTIJDSGROEPEN, VOOR_WIE  # noqa: E402
 
 PG_URL = os.environ.get(
     "WEGWIJZER_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test"

@@ -8,12 +8,12 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from wegwijzer.settings import Settings
+from kern.settings import Settings
 
 
 def _opschonen(settings: Settings, args: argparse.Namespace) -> int:
+    from kern.db import make_engine
     from privacy.bewaartermijn import opschonen
-    from wegwijzer.db import make_engine
 
     engine = make_engine(settings.db_url)
     try:

@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy.orm import sessionmaker
 
+from kern.settings import Settings
 from signalen import SignaalFout
-from wegwijzer.settings import Settings
 
 RAPPORT_FORMATEN = ("tekst", "csv", "xlsx", "json")
 EXPORT_FORMATEN = ("jsonl", "csv")
@@ -83,7 +83,7 @@ def _database(settings: Settings) -> Iterator[sessionmaker]:
     """Sessions on the configured database; a clear error when the signal table is missing."""
     from sqlalchemy import inspect
 
-    from wegwijzer.db import make_engine, make_session_factory
+    from kern.db import make_engine, make_session_factory
 
     engine = make_engine(settings.db_url)
     try:
@@ -114,8 +114,8 @@ def _schrijf(inhoud: str | bytes, uit: str | None, bom: bool = False) -> None:
 
 
 def _rapport(settings: Settings, args: argparse.Namespace) -> int:
+    from kern.gemeente import load_profiel
     from signalen.rapport import controleer_vraag, maak_rapport, schrijf
-    from wegwijzer.gemeente import load_profiel
 
     formaat = _formaat(args.format, RAPPORT_FORMATEN)
     if formaat == "xlsx" and not args.uit:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kern import geheim
+from kern.geheim import GEHEIM_LENGTE
 from signalen import SignaalFout
-from wegwijzer import geheim
-from wegwijzer.geheim import GEHEIM_LENGTE
 
 __all__ = ["BESTANDSNAAM", "GEHEIM_LENGTE", "geheim_pad", "laad_of_maak"]
 
@@ -25,7 +25,7 @@ def geheim_pad(var_dir: Path) -> Path:
 
 
 def laad_of_maak(path: Path) -> bytes:
-    """Read the signal secret, creating it first when missing (see :mod:`wegwijzer.geheim`)."""
+    """Read the signal secret, creating it first when missing (see :mod:`kern.geheim`)."""
     try:
         return geheim.laad_of_maak(path)
     except geheim.GeheimFout as exc:

@@ -15,8 +15,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
 
-from wegwijzer import migraties as gedeeld
-from wegwijzer.settings import Settings
+from kern import migraties as gedeeld
+from kern.settings import Settings
 
 MIGRATIES_DIR = Path(__file__).resolve().parent / "migrations"
 VERSIE_TABEL = "alembic_version_signalen"
@@ -56,7 +56,7 @@ def migreer(engine: Engine) -> str:
 
 def upgrade(db_url: str) -> str:
     """:func:`migreer` for a database URL (engine created and disposed here)."""
-    from wegwijzer.db import make_engine
+    from kern.db import make_engine
 
     engine = make_engine(db_url)
     try:

@@ -25,12 +25,11 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from kern.db import unit_of_work
+from kern.settings import Settings
 from signalen.geheim import GEHEIM_LENGTE
 from signalen.model import signaal_tabel
-from signalen.signaal import ONBEKEND, Signaal, signaal_uit
-from triage.gesprek import Toestand
-from wegwijzer.db import unit_of_work
-from wegwijzer.settings import Settings
+from signalen.signaal import ONBEKEND, HulpvraagStand, Signaal, signaal_uit
 
 LIJST_SCHEIDING = ";"  # kaart ids never contain it (same convention as the kaart template)
 
@@ -68,7 +67,7 @@ class SignaalOpslag:
         """Create the store.
 
         Args:
-            session_factory: From :func:`wegwijzer.db.make_session_factory`.
+            session_factory: From :func:`kern.db.make_session_factory`.
             geheim: The HMAC secret (:func:`signalen.geheim.laad_of_maak`), 32 bytes or more.
             wijken: Wijk names of the gemeente profile; any other wijk is saved as ``onbekend``.
         """
@@ -78,7 +77,7 @@ class SignaalOpslag:
         self._geheim = geheim
         self._wijken: Collection[str] | None = tuple(wijken) if wijken is not None else None
 
-    def bewaar(self, toestand: Toestand, datum: date) -> Signaal | None:
+    def bewaar(self, toestand: HulpvraagStand, datum: date) -> Signaal | None:
         """Insert or update the signal of ``toestand``'s hulpvraag; ``None`` if there is none yet.
 
         Call it after every turn (with ``date.today()``); repeated and concurrent calls for the
@@ -129,9 +128,9 @@ def maak_opslag(settings: Settings, session_factory: sessionmaker | None = None)
     Does I/O (reads the secret, creating it if set-up has not; reads the profile): call it once
     at start-up, e.g. next to the kaart in ``actions.context.get_context``.
     """
+    from kern.db import make_engine, make_session_factory
+    from kern.gemeente import load_profiel
     from signalen.geheim import geheim_pad, laad_of_maak
-    from wegwijzer.db import make_engine, make_session_factory
-    from wegwijzer.gemeente import load_profiel
 
     profiel = load_profiel(settings.gemeente_path)
     if session_factory is None:

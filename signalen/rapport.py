@@ -30,11 +30,11 @@ from sqlalchemy import String, and_, case, func, select
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
+from kern.themas import THEMAS
 from signalen import SignaalFout
 from signalen.model import signaal_tabel
 from signalen.onderdrukking import Ongelijkheid, Status, onderdruk
 from signalen.signaal import CRISIS_ROUTES, MAATWERK_ROUTES, ONBEKEND
-from sociale_kaart.themas import THEMAS
 
 STANDAARD_K = 5
 DIMENSIES: dict[str, str] = {"thema": "Thema", "wijk": "Wijk", "maand": "Maand"}

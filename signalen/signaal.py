@@ -11,10 +11,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
-from sociale_kaart.themas import THEMAS
-from triage.gesprek import Toestand
+from kern.themas import THEMAS
 
 ONBEKEND = "onbekend"
 
@@ -97,6 +96,34 @@ def _wijk(wijk: str | None, wijken: Collection[str] | None) -> str:
     return bekend.get(wijk.casefold(), ONBEKEND)
 
 
+class HulpvraagStand(Protocol):
+    """What a signal reads of the conversation state (triage's ``Toestand`` fits it).
+
+    Declared here so signals depend on these fields only, not on the triage package.
+    """
+
+    @property
+    def hulpvraag_id(self) -> str | None: ...  # noqa: D102
+    @property
+    def thema(self) -> str | None: ...  # noqa: D102
+    @property
+    def voor_wie(self) -> str | None: ...  # noqa: D102
+    @property
+    def leeftijd(self) -> int | None: ...  # noqa: D102
+    @property
+    def onder_18(self) -> bool | None: ...  # noqa: D102
+    @property
+    def wijk(self) -> str | None: ...  # noqa: D102
+    @property
+    def getoond(self) -> tuple[str, ...]: ...  # noqa: D102
+    @property
+    def route(self) -> str | None: ...  # noqa: D102
+    @property
+    def geholpen(self) -> str | None: ...  # noqa: D102
+    @property
+    def geen_aanbod(self) -> bool: ...  # noqa: D102
+
+
 def _getoond(ids: tuple[str, ...]) -> tuple[str, ...]:
     schoon: list[str] = []
     for ident in ids:
@@ -106,7 +133,7 @@ def _getoond(ids: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def signaal_uit(
-    toestand: Toestand, datum: date, wijken: Collection[str] | None = None
+    toestand: HulpvraagStand, datum: date, wijken: Collection[str] | None = None
 ) -> Signaal | None:
     """The signal of the hulpvraag in ``toestand``; ``None`` while no road has been reached.
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from kern.gemeente import GemeenteProfiel
 from sociale_kaart.template import (
     AanbodRij,
     KaartFout,
@@ -22,7 +23,6 @@ from sociale_kaart.template import (
     read_csv_text,
     validate_rows,
 )
-from wegwijzer.gemeente import GemeenteProfiel
 
 FORMATEN = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".json": "hsds"}
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.settings import Settings
+from kern.settings import Settings
 
 VOORTGANG_VANAF = 200  # rows; smaller files are done before a bar is worth showing
 
@@ -129,8 +129,8 @@ def _controle(settings: Settings, args: argparse.Namespace) -> int:
             print(f"  {a.id:<14} {a.naam}: {wanneer}")
         print()
     if args.mails:
+        from kern.gemeente import load_profiel
         from sociale_kaart.controle import controle_mail
-        from wegwijzer.gemeente import load_profiel
 
         profiel = load_profiel(settings.gemeente_path)
         map_ = Path(args.mails)
@@ -144,10 +144,10 @@ def _controle(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _zoek(settings: Settings, args: argparse.Namespace) -> int:
+    from kern.gemeente import load_profiel
+    from kern.themas import Niveau
     from sociale_kaart.service import controleer_vraag, zoek_op_kaart
-    from sociale_kaart.themas import Niveau
     from sociale_kaart.zoeken import ZoekVraag
-    from wegwijzer.gemeente import load_profiel
 
     vraag = ZoekVraag(
         tekst=" ".join(args.tekst) or None,
@@ -227,8 +227,8 @@ def _zoek(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _migreer(settings: Settings, _args: argparse.Namespace) -> int:
+    from kern.gemeente import load_profiel
     from sociale_kaart.service import init_database
-    from wegwijzer.gemeente import load_profiel
 
     aantal = init_database(settings, load_profiel(settings.gemeente_path))
     from sociale_kaart.migraties import head_revisie

@@ -13,8 +13,8 @@ from email.message import EmailMessage
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from kern.gemeente import GemeenteProfiel
 from sociale_kaart.models import Aanbod, Organisatie
-from wegwijzer.gemeente import GemeenteProfiel
 
 
 @dataclass(frozen=True)

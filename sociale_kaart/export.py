@@ -14,9 +14,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kern.themas import DOELGROEPEN, THEMAS, Niveau
 from sociale_kaart.models import Aanbod, Wijk
 from sociale_kaart.template import KOLOMMEN, KaartFout, KaartProbleem
-from sociale_kaart.themas import DOELGROEPEN, THEMAS, Niveau
 
 
 def rij_waarden(aanbod: Aanbod) -> dict[str, object]:

@@ -40,10 +40,10 @@ from typing import Any
 
 import yaml
 
+from kern.gemeente import GemeenteProfiel
+from kern.themas import DOELGROEPEN, THEMAS, Niveau
 from sociale_kaart.synoniemen import dichtstbijzijnde_thema
 from sociale_kaart.template import AanbodRij, KaartFout, KaartProbleem, _suggest, validate_rows
-from sociale_kaart.themas import DOELGROEPEN, THEMAS, Niveau
-from wegwijzer.gemeente import GemeenteProfiel
 
 HELE_GEMEENTE = "hele_gemeente"
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from kern.gemeente import GemeenteProfiel
+from kern.themas import THEMAS, Niveau
 from sociale_kaart.models import (
     Aanbod,
     AanbodDoelgroep,
@@ -23,7 +25,6 @@ from sociale_kaart.models import (
 )
 from sociale_kaart.tekst import sorteer_naam
 from sociale_kaart.template import KOLOMMEN, AanbodRij
-from sociale_kaart.themas import THEMAS, Niveau
 from sociale_kaart.zoekindex import (
     doelgroep_bits,
     herbouw_index,
@@ -33,7 +34,6 @@ from sociale_kaart.zoekindex import (
     markeer_referentie_gewijzigd,
     schrijf_termen,
 )
-from wegwijzer.gemeente import GemeenteProfiel
 
 #: Called with the number of rows just processed (drives a progress bar of the CLI).
 Voortgang = Callable[[int], object]

@@ -16,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
 
-from wegwijzer import migraties as gedeeld
+from kern import migraties as gedeeld
 
 MIGRATIES_DIR = Path(__file__).resolve().parent / "migrations"
 BASIS_REVISIE = "0001"

@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, declarative_base, relationship
 
-from sociale_kaart.themas import Niveau
+from kern.themas import Niveau
 
 Base = declarative_base()
 

@@ -12,6 +12,10 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from kern.db import make_engine, make_session_factory, unit_of_work
+from kern.gemeente import GemeenteProfiel, load_profiel
+from kern.settings import Settings
+from kern.themas import DOELGROEPEN, THEMAS
 from sociale_kaart.bestanden import lees_bestand
 from sociale_kaart.controle import OrganisatieControle, verouderd_per_organisatie
 from sociale_kaart.export import exporteer
@@ -24,12 +28,8 @@ from sociale_kaart.importer import (
 )
 from sociale_kaart.migraties import migreer
 from sociale_kaart.synoniemen import dichtstbijzijnde_thema
-from sociale_kaart.themas import DOELGROEPEN, THEMAS
 from sociale_kaart.zoeken import Resultaat, ZoekFout, ZoekVraag, zoek
 from sociale_kaart.zoekindex import herbouw_index, index_is_actueel, werk_statistieken_bij
-from wegwijzer.db import make_engine, make_session_factory, unit_of_work
-from wegwijzer.gemeente import GemeenteProfiel, load_profiel
-from wegwijzer.settings import Settings
 
 
 @contextmanager

@@ -12,8 +12,8 @@ from __future__ import annotations
 import difflib
 import functools
 
+from kern.themas import THEMAS
 from sociale_kaart.tekst import stam, woorden
-from sociale_kaart.themas import THEMAS
 
 SYNONIEMEN: tuple[tuple[str, ...], ...] = (
     ("respijt", "respijtzorg", "oppas", "oppassen", "ontlasten", "ontlasting", "adempauze"),

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 import snowballstemmer
 
-from sociale_kaart.themas import DOELGROEPEN, THEMAS
+from kern.themas import DOELGROEPEN, THEMAS
 
 #: Bump when the analysis changes: set-up then rebuilds the search index of existing kaarten.
 ANALYSE_VERSIE = 1

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from kern.themas import DOELGROEPEN, THEMAS, Niveau
 from sociale_kaart.synoniemen import dichtstbijzijnde_thema
-from sociale_kaart.themas import DOELGROEPEN, THEMAS, Niveau
 
 KOLOMMEN: tuple[str, ...] = (
     "id",

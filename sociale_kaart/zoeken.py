@@ -25,10 +25,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import Select, Subquery
 from sqlalchemy.sql.elements import ColumnElement
 
+from kern.db import unit_of_work
+from kern.themas import DOELGROEPEN, Niveau
 from sociale_kaart.models import Aanbod, AanbodZoekterm, Organisatie, Wijk, is_vers
 from sociale_kaart.models import aanbod_thema as aanbod_thema_tabel
 from sociale_kaart.tekst import zoekwoorden
-from sociale_kaart.themas import DOELGROEPEN, Niveau
 from sociale_kaart.zoekindex import (
     VELD_GEWICHTEN,
     VELD_LABELS,
@@ -42,7 +43,6 @@ from sociale_kaart.zoekindex import (
     laatste_kaart_cache,
     versie_kolom,
 )
-from wegwijzer.db import unit_of_work
 
 _PC4 = re.compile(r"^\s*([1-9][0-9]{3})\s*(?:[A-Za-z]{2})?\s*$")
 

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from kern.themas import DOELGROEPEN
 from sociale_kaart.models import (
     Aanbod,
     AanbodDoelgroep,
@@ -35,7 +36,6 @@ from sociale_kaart.models import (
 )
 from sociale_kaart.synoniemen import synoniemen
 from sociale_kaart.tekst import index_versie, sorteer_naam, stam, termen, thema_teksten
-from sociale_kaart.themas import DOELGROEPEN
 
 #: Field → weight of a term found there; fields are listed from most to least telling.
 VELD_GEWICHTEN: dict[str, int] = {

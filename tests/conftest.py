@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from wegwijzer.db import tijdelijk_schema
-from wegwijzer.gemeente import GemeenteProfiel, load_profiel
-from wegwijzer.settings import PROJECT_ROOT, RASA_OMGEVING, Settings
+from kern.db import tijdelijk_schema
+from kern.gemeente import GemeenteProfiel, load_profiel
+from kern.settings import PROJECT_ROOT, RASA_OMGEVING, Settings
 
 DEMO_PROFIEL = PROJECT_ROOT / "demo_gemeente" / "gemeente.yml"
 DEMO_KAART = PROJECT_ROOT / "demo_gemeente" / "sociale_kaart.csv"
@@ -23,7 +23,7 @@ PG_URL = os.environ.get(
     "WEGWIJZER_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
 )
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-# Tests that load Rasa in-process must not send telemetry either (see wegwijzer.settings).
+# Tests that load Rasa in-process must not send telemetry either (see kern.settings).
 os.environ.update(RASA_OMGEVING)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wegwijzer.db import tijdelijk_schema
-from wegwijzer.settings import PROJECT_ROOT
+from kern.db import tijdelijk_schema
+from kern.settings import PROJECT_ROOT
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "kaart"
 KLEINE_KAART = FIXTURES / "kleine_kaart.csv"

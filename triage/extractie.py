@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kern.gemeente import GemeenteProfiel
 from triage.normaliseer import normaliseer
-from wegwijzer.gemeente import GemeenteProfiel
 
 KIND_RELATIES = frozenset(
     [

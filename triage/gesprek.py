@@ -14,14 +14,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Protocol
 
-from sociale_kaart.themas import THEMAS
-from sociale_kaart.zoeken import AanbodKaartje
+from kern.gemeente import GemeenteProfiel
+from kern.themas import THEMAS
 from triage import teksten
 from triage.berichten import Bericht, Knop
 from triage.crisis import CrisisOordeel, beoordeel
 from triage.extractie import Gegevens, extraheer
 from triage.route import is_minderjarig, kies_route, leeftijd_nodig
-from wegwijzer.gemeente import GemeenteProfiel
 
 MAX_BERICHT = 2000  # characters we read of one message; the rest is ignored, not an error
 MAX_AANBOD = 3
@@ -41,6 +40,43 @@ THEMA_INTENT_PREFIX = "hulpvraag_"
 _LEESBAAR = re.compile(r"[^\W_]")  # at least one letter or digit
 
 
+class Aanbod(Protocol):
+    """One offer as the conversation shows it (the kaart's search results fit this).
+
+    Declared here so the conversation engine does not import the kaart package.
+    """
+
+    @property
+    def id(self) -> str: ...  # noqa: D102
+    @property
+    def naam(self) -> str: ...  # noqa: D102
+    @property
+    def organisatie(self) -> str: ...  # noqa: D102
+    @property
+    def niveau(self) -> str: ...  # noqa: D102
+    @property
+    def wijk(self) -> str | None: ...  # noqa: D102
+    @property
+    def telefoon(self) -> str | None: ...  # noqa: D102
+    @property
+    def website(self) -> str | None: ...  # noqa: D102
+    @property
+    def email(self) -> str | None: ...  # noqa: D102
+    @property
+    def omschrijving(self) -> str: ...  # noqa: D102
+
+
+#: The fields of an offer that go into the ``aanbod`` payload, in this order.
+AANBOD_VELDEN = (
+    "id", "naam", "organisatie", "niveau", "wijk", "telefoon", "website", "email", "omschrijving",
+)  # fmt: skip
+
+
+def aanbod_payload(kaartje: Aanbod) -> dict[str, Any]:
+    """The JSON form of one offer, for widgets that render their own cards."""
+    return {veld: getattr(kaartje, veld) for veld in AANBOD_VELDEN}
+
+
 class Kaart(Protocol):
     """The part of the sociale kaart the conversation needs (search is in ``sociale_kaart``)."""
 
@@ -51,7 +87,7 @@ class Kaart(Protocol):
         minderjarig: bool | None,
         wijk: str | None,
         limiet: int,
-    ) -> list[AanbodKaartje]:
+    ) -> list[Aanbod]:
         """Sociale basis and algemene voorzieningen (never maatwerk), best first."""
         ...
 
@@ -510,7 +546,7 @@ class Gesprek:
             HELPT_DIT_KNOPPEN,
         )
 
-    def _zeg_aanbod(self, stap: Stap, kaartjes: list[AanbodKaartje], intro: str) -> None:
+    def _zeg_aanbod(self, stap: Stap, kaartjes: list[Aanbod], intro: str) -> None:
         regels = [
             teksten.aanbod_regel(i, k.naam, k.organisatie, k.omschrijving, k.telefoon, k.website)
             for i, k in enumerate(kaartjes, start=1)
@@ -520,7 +556,7 @@ class Gesprek:
             payload={
                 "type": "aanbod",
                 "thema": stap.toestand.thema,
-                "items": [asdict(k) for k in kaartjes],
+                "items": [aanbod_payload(k) for k in kaartjes],
             },
         )
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sociale_kaart.themas import THEMAS
+from kern.gemeente import Contact, GemeenteProfiel
+from kern.themas import THEMAS
 from triage.crisis import CrisisOordeel, CrisisSoort
-from wegwijzer.gemeente import Contact, GemeenteProfiel
 
 
 def bereikbaar(contact: Contact) -> str:

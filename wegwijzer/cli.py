@@ -8,11 +8,11 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from kern.gemeente import ProfielFout
+from kern.settings import Settings, SettingsError
 from signalen import SignaalFout
 from sociale_kaart.template import KaartFout
 from sociale_kaart.zoeken import ZoekFout
-from wegwijzer.gemeente import ProfielFout
-from wegwijzer.settings import Settings, SettingsError
 from wegwijzer.spacy_pipeline import PipelineFout
 
 

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.settings import PROJECT_ROOT, rasa_omgeving
+from kern.settings import PROJECT_ROOT, rasa_omgeving
 
 REPORT_DIR = PROJECT_ROOT / "reports" / "nlu"
 

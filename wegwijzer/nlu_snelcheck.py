@@ -24,8 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from kern.settings import PROJECT_ROOT
 from triage.crisis import detecteer
-from wegwijzer.settings import PROJECT_ROOT
 
 _ENTITEIT = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([^)]*\))")
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from kern.gemeente import load_profiel
+from kern.settings import PROJECT_ROOT, Settings
 from sociale_kaart import service as kaart
 from wegwijzer import spacy_pipeline, training
-from wegwijzer.gemeente import load_profiel
-from wegwijzer.settings import PROJECT_ROOT, Settings
 
 DEMO_KAART = PROJECT_ROOT / "demo_gemeente" / "sociale_kaart.csv"
 DEMO_PROFIEL = PROJECT_ROOT / "demo_gemeente" / "gemeente.yml"
@@ -38,8 +38,8 @@ def provision(settings: Settings, spacy_sha256: str | None = None, train: bool =
     print(f"    In gebruik: {info.beschrijving()}")
 
     def _privacy() -> None:
+        from kern.geheim import laad_of_maak
         from privacy import prepare
-        from wegwijzer.geheim import laad_of_maak
 
         prepare(settings.deduce_cache_dir, keep_terms=[w.naam for w in profiel.wijken])
         laad_of_maak(settings.tracker_sleutel_path)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from honcho.manager import Manager
 
-from wegwijzer.gemeente import load_profiel
-from wegwijzer.settings import PROJECT_ROOT, Settings, rasa_omgeving
+from kern.gemeente import load_profiel
+from kern.settings import PROJECT_ROOT, Settings, rasa_omgeving
 
 
 def process_env(settings: Settings) -> dict[str, str]:

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from kern.gemeente import load_profiel
+from kern.settings import Settings
 from privacy import RedactUserTextFilter, prepare
-from wegwijzer.gemeente import load_profiel
-from wegwijzer.settings import Settings
 
 
 def install_privacy(settings: Settings) -> None:

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.settings import PROJECT_ROOT
+from kern.settings import PROJECT_ROOT
 
 PIPELINE_DIR = PROJECT_ROOT / "var" / "spacy" / "nl"
 MARKER = "wegwijzer-pipeline.json"

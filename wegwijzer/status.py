@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kern.settings import Settings
 from wegwijzer import spacy_pipeline, training
-from wegwijzer.settings import Settings
 
 
 def _redact_url(url: str) -> str:

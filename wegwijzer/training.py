@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wegwijzer.settings import PROJECT_ROOT, rasa_omgeving
+from kern.settings import PROJECT_ROOT, rasa_omgeving
 from wegwijzer.spacy_pipeline import MARKER, PIPELINE_DIR
 
 #: What the trained model depends on. The spaCy marker is included so that switching between

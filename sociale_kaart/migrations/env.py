@@ -1,6 +1,6 @@
-"""Alembic environment of the sociale kaart (plumbing in :mod:`wegwijzer.migraties`)."""
+"""Alembic environment of the sociale kaart (plumbing in :mod:`kern.migraties`)."""
 
+from kern.migraties import voer_env_uit
 from sociale_kaart.models import Base
-from wegwijzer.migraties import voer_env_uit
 
 voer_env_uit(Base.metadata)

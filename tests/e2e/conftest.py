@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 import requests
 
+from kern.gemeente import load_profiel
+from kern.settings import PROJECT_ROOT, Settings
 from signalen.migraties import richt_in
 from sociale_kaart import service
 from tests.conftest import DEMO_KAART, IN_CI, make_settings
-from wegwijzer.gemeente import load_profiel
-from wegwijzer.settings import PROJECT_ROOT, Settings
 
 START_TIMEOUT = 240.0
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from kern.db import make_engine
 from tests.e2e.conftest import Servers, start_servers, stop_servers
-from wegwijzer.db import make_engine
 
 pytestmark = pytest.mark.e2e
 

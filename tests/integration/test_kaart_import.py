@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from kern.db import make_engine, make_session_factory, unit_of_work
+from kern.gemeente import GemeenteProfiel
+from kern.settings import Settings
 from sociale_kaart import importer
 from sociale_kaart.bestanden import lees_bestand
 from sociale_kaart.models import Aanbod, AanbodZoekterm, Organisatie
@@ -16,9 +19,6 @@ from sociale_kaart.service import exporteer_bestand, import_bestand, init_databa
 from sociale_kaart.template import KOLOMMEN, AanbodRij
 from sociale_kaart.zoeken import ZoekVraag, zoek
 from tests.kaart_hulp import DEMO_KAART, HSDS, HSDS_KOPPELING, KLEINE_KAART
-from wegwijzer.db import make_engine, make_session_factory, unit_of_work
-from wegwijzer.gemeente import GemeenteProfiel
-from wegwijzer.settings import Settings
 
 
 def _tel(settings: Settings) -> tuple[int, int, int]:
@@ -112,7 +112,7 @@ def test_vervang_verwijdert_en_ruimt_organisaties_op(db_settings: Settings, tmp_
 
 
 def _profiel(settings: Settings) -> GemeenteProfiel:
-    from wegwijzer.gemeente import load_profiel
+    from kern.gemeente import load_profiel
 
     return load_profiel(settings.gemeente_path)
 

@@ -9,14 +9,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, inspect, select, text
 
+from kern.db import make_engine, make_session_factory, unit_of_work
+from kern.gemeente import GemeenteProfiel
+from kern.settings import Settings
 from sociale_kaart.migraties import alembic_config, head_revisie, huidige_revisie, migreer
 from sociale_kaart.models import Aanbod, AanbodZoekterm, Base
 from sociale_kaart.service import import_bestand, init_database
 from sociale_kaart.zoeken import ZoekVraag, zoek
 from tests.kaart_hulp import DEMO_KAART
-from wegwijzer.db import make_engine, make_session_factory, unit_of_work
-from wegwijzer.gemeente import GemeenteProfiel
-from wegwijzer.settings import Settings
 
 #: The tables exactly as ``create_all`` made them before migrations existed (SQLite).
 OUDE_SQLITE_DDL = [

@@ -16,15 +16,15 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
+from kern.db import make_engine, make_session_factory, unit_of_work
+from kern.gemeente import GemeenteProfiel
+from kern.settings import Settings
+from kern.themas import Niveau
 from sociale_kaart.models import Aanbod
 from sociale_kaart.service import controleer_vraag, import_bestand, zoek_op_kaart
-from sociale_kaart.themas import Niveau
 from sociale_kaart.zoeken import KaartZoeker, Resultaat, ZoekFout, ZoekVraag, zoek
 from tests.conftest import make_settings
 from tests.kaart_hulp import DEMO_KAART, KLEINE_KAART, pg_schema
-from wegwijzer.db import make_engine, make_session_factory, unit_of_work
-from wegwijzer.gemeente import GemeenteProfiel
-from wegwijzer.settings import Settings
 
 PEIL = date(2026, 11, 22)
 

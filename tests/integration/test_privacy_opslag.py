@@ -13,11 +13,11 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import text
 
+from kern.db import make_engine
+from kern.settings import PROJECT_ROOT, Settings
 from privacy import prepare
 from privacy.bewaartermijn import opschonen
-from privacy.tracker_store import PrivacyTrackerStore
-from wegwijzer.db import make_engine
-from wegwijzer.settings import PROJECT_ROOT, Settings
+from wegwijzer.rasa.tracker_store import PrivacyTrackerStore
 
 PERSOONLIJK = {
     "naam": "Jan de Vries",

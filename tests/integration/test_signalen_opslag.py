@@ -15,14 +15,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
+from kern.db import make_engine, make_session_factory
+from kern.settings import Settings
 from signalen.migraties import VERSIE_TABEL, alembic_config, head_revisie, huidige_revisie, upgrade
 from signalen.model import signaal_tabel
 from signalen.opslag import SignaalOpslag, maak_sleutel
 from sociale_kaart.migraties import huidige_revisie as kaart_revisie
 from sociale_kaart.migraties import migreer as kaart_migreer
 from triage.gesprek import Toestand
-from wegwijzer.db import make_engine, make_session_factory
-from wegwijzer.settings import Settings
 
 WIJKEN = ("Centrum", "Oosterpark", "Westwijk")
 DAG = date(2026, 3, 14)

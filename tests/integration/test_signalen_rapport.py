@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from kern.db import make_engine, make_session_factory
+from kern.settings import Settings
+from kern.themas import THEMAS
 from signalen.export import KOLOMMEN, exporteer, signalen
 from signalen.migraties import upgrade
 from signalen.opslag import SignaalOpslag
 from signalen.rapport import maak_rapport, tel
 from signalen.signaal import CRISIS_ROUTES, MAATWERK_ROUTES, Signaal, signaal_uit
-from sociale_kaart.themas import THEMAS
 from triage.gesprek import Toestand
 from wegwijzer.cli import main
-from wegwijzer.db import make_engine, make_session_factory
-from wegwijzer.settings import Settings
 
 WIJKEN = ["Centrum", "Oosterpark", "Westwijk"]
 VAN, TOT = date(2026, 1, 1), date(2026, 6, 30)

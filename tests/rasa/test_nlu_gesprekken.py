@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
+from kern.settings import PROJECT_ROOT
 from tests.conftest import IN_CI
 from triage.crisis import detecteer
-from wegwijzer.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.rasa
 

@@ -1,8 +1,8 @@
 import pytest
 
+from kern.settings import PROJECT_ROOT
 from triage.crisis import CrisisSoort, beoordeel, detecteer
 from wegwijzer.nlu_snelcheck import crisis_tegenstrijdig, lees_voorbeelden
-from wegwijzer.settings import PROJECT_ROOT
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import pytest
 
+from kern.gemeente import GemeenteProfiel
 from triage.extractie import extraheer
-from wegwijzer.gemeente import GemeenteProfiel
 
 
 @pytest.mark.parametrize(

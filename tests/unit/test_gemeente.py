@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kern.gemeente import ProfielFout, load_profiel, parse_profiel
 from tests.conftest import DEMO_PROFIEL
-from wegwijzer.gemeente import ProfielFout, load_profiel, parse_profiel
 
 GOED = {
     "naam": "Gemeente Proef",

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from kern.gemeente import GemeenteProfiel
 from sociale_kaart.zoeken import AanbodKaartje
 from triage.gesprek import Gesprek, Invoer, Stap, Toestand
-from wegwijzer.gemeente import GemeenteProfiel
 
 
 def kaartje(ident: str, niveau: str = "sociale_basis", wijk: str | None = None) -> AanbodKaartje:
@@ -320,7 +320,7 @@ def test_unsure_offers_likely_themas_and_keeps_what_was_said(sessie: Sessie) -> 
 def test_many_wijken_are_typed_not_buttons(demo_profiel: GemeenteProfiel) -> None:
     from dataclasses import replace as vervang
 
-    from wegwijzer.gemeente import Wijk
+    from kern.gemeente import Wijk
 
     groot = vervang(
         demo_profiel, wijken=tuple(Wijk(f"Wijk {i}", (str(9000 + i),)) for i in range(1, 21))

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from kern.gemeente import GemeenteProfiel
+from kern.themas import Niveau
 from sociale_kaart.bestanden import lees_bestand
 from sociale_kaart.template import KOLOMMEN, KaartFout
-from sociale_kaart.themas import Niveau
 from tests.kaart_hulp import DEMO_KAART, HSDS, HSDS_API, HSDS_KOPPELING, KLEINE_KAART, schrijf
-from wegwijzer.gemeente import GemeenteProfiel
 
 KOP = ",".join(KOLOMMEN)
 

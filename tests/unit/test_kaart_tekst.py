@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kern.themas import THEMAS
 from sociale_kaart.synoniemen import SYNONIEMEN, dichtstbijzijnde_thema, synoniemen
 from sociale_kaart.tekst import sorteer_naam, stam, termen, woorden, zoekwoorden
-from sociale_kaart.themas import THEMAS
 from sociale_kaart.zoekindex import Vocabulaire, index_termen
 
 

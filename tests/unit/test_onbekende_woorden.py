@@ -3,7 +3,7 @@
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from wegwijzer.onbekende_woorden import OnbekendeWoorden, kent_een_woord, woorden
+from wegwijzer.rasa.onbekende_woorden import OnbekendeWoorden, kent_een_woord, woorden
 
 WOORDENSCHAT = frozenset({"mantelzorg", "schulden", "hallo", "moeder", "dementie", "heb"})
 TERMEN = sorted(WOORDENSCHAT)

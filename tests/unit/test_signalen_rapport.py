@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
+from kern.themas import THEMAS
 from signalen import SignaalFout
 from signalen.rapport import (
     MATEN,
@@ -21,7 +22,6 @@ from signalen.rapport import (
     controleer_vraag,
     schrijf,
 )
-from sociale_kaart.themas import THEMAS
 
 VAN, TOT = date(2026, 1, 1), date(2026, 12, 31)
 

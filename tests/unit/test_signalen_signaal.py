@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
+from kern.themas import THEMAS
 from signalen.signaal import (
     GEHOLPEN,
     LEEFTIJDSGROEPEN,
@@ -16,7 +17,6 @@ from signalen.signaal import (
     leeftijdsgroep,
     signaal_uit,
 )
-from sociale_kaart.themas import THEMAS
 from triage.crisis import CrisisSoort
 from triage.route import kies_route
 

@@ -1,7 +1,7 @@
 """Alembic plumbing shared by the rooms that own tables (sociale kaart, signalen).
 
 Each room keeps its own migrations folder and version table, so they migrate independently in
-one database; the database URL always comes from :class:`wegwijzer.settings.Settings` (or a
+one database; the database URL always comes from :class:`kern.settings.Settings` (or a
 connection passed in), never from an ini file.
 """
 
@@ -57,7 +57,7 @@ def voer_env_uit(metadata: MetaData, version_table: str = "alembic_version") -> 
         with context.begin_transaction():
             context.run_migrations()
 
-    from wegwijzer.settings import Settings
+    from kern.settings import Settings
 
     if context.is_offline_mode():
         context.configure(
@@ -75,7 +75,7 @@ def voer_env_uit(metadata: MetaData, version_table: str = "alembic_version") -> 
     if connection is not None:
         run(connection)
         return
-    from wegwijzer.db import make_engine
+    from kern.db import make_engine
 
     engine = make_engine(Settings.from_env().db_url)
     try:

@@ -19,9 +19,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from kern.geheim import laad_of_maak
+from kern.settings import Settings
 from privacy.deidentify import get_deidentifier
-from wegwijzer.geheim import laad_of_maak
-from wegwijzer.settings import Settings
 
 logger = logging.getLogger(__name__)
 
