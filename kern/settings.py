@@ -86,11 +86,11 @@ class Settings:
         """Read the settings from ``env`` (default: the process environment)."""
         env = os.environ if env is None else env
         var_dir = _path(env, "WEGWIJZER_VAR_DIR", PROJECT_ROOT / "var")
-        db_url = env.get("WEGWIJZER_DB_URL", "").strip() or f"sqlite:///{var_dir / 'kern.db'}"
+        db_url = env.get("WEGWIJZER_DB_URL", "").strip() or f"sqlite:///{var_dir / 'wegwijzer.db'}"
         if "://" not in db_url:
             raise SettingsError(
                 "WEGWIJZER_DB_URL moet een SQLAlchemy-URL zijn, bijvoorbeeld "
-                "sqlite:///var/kern.db of postgresql+psycopg2://gebruiker@host/db."
+                "sqlite:///var/wegwijzer.db of postgresql+psycopg2://gebruiker@host/db."
             )
         log_level = env.get("WEGWIJZER_LOG_LEVEL", "INFO").strip().upper() or "INFO"
         if log_level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:

@@ -7,7 +7,7 @@ from kern.settings import PROJECT_ROOT, Settings, SettingsError
 
 def test_defaults_need_no_configuration() -> None:
     s = Settings.from_env({})
-    assert s.db_url == f"sqlite:///{PROJECT_ROOT / 'var' / 'kern.db'}"
+    assert s.db_url == f"sqlite:///{PROJECT_ROOT / 'var' / 'wegwijzer.db'}"
     assert s.is_sqlite
     assert s.gemeente_path == PROJECT_ROOT / "demo_gemeente" / "gemeente.yml"
     assert (s.rasa_host, s.rasa_port) == ("127.0.0.1", 5005)
@@ -35,7 +35,7 @@ def test_postgres_url_and_relative_paths() -> None:
     [
         ({"WEGWIJZER_RASA_PORT": "abc"}, "WEGWIJZER_RASA_PORT moet een geheel getal zijn"),
         ({"WEGWIJZER_ACTIONS_PORT": "0"}, "minstens 1"),
-        ({"WEGWIJZER_DB_URL": "kern.db"}, "SQLAlchemy-URL"),
+        ({"WEGWIJZER_DB_URL": "wegwijzer.db"}, "SQLAlchemy-URL"),
         ({"WEGWIJZER_LOG_LEVEL": "loud"}, "WEGWIJZER_LOG_LEVEL"),
         ({"WEGWIJZER_KAART_VERS_DAGEN": "-3"}, "minstens 1"),
     ],
