@@ -2,14 +2,17 @@
 
 Generates a kaart of 10,000 offers over 20 wijken (``kaart_data.py``), imports it with the
 real CLI in a child process (wall time and peak RSS of that process), re-imports it unchanged,
-then runs a fixed mix of loket searches (text with filters) and bot lookups (thema, wijk,
+with ``--vervang`` also re-imports it with ``kaart import --vervang`` (unchanged, then with 10 %
+of the offers left out, which removes them), then runs a fixed mix of loket searches (text with filters) and bot lookups (thema, wijk,
 age) and prints p50/p95/max per database. Targets: search p95 < 20 ms, import < 30 s,
 import memory < 300 MB.
 
 Usage::
 
     .venv/bin/python benchmarks/kaart_benchmark.py [--aantal 10000] [--wijken 20]
-        [--zoekvragen 400] [--pg-url URL | --geen-pg]
+        [--zoekvragen 400] [--vervang] [--pg-url URL | --geen-pg]
+
+``--zoekvragen 0`` skips the searches (to time imports only).
 
 PostgreSQL uses a scratch schema on ``--pg-url`` (default: the test server at
 127.0.0.1:5432/test) that is dropped afterwards.
@@ -93,7 +96,9 @@ class Meting:
         )
 
 
-def _importeer(db_url: str, profiel: Path, kaart: Path, var_dir: Path) -> tuple[float, float, str]:
+def _importeer(
+    db_url: str, profiel: Path, kaart: Path, var_dir: Path, *opties: str
+) -> tuple[float, float, str]:
     """Run the CLI import in a child; return wall seconds, peak RSS in MB and its output."""
     env = {
         **os.environ,
@@ -107,7 +112,7 @@ def _importeer(db_url: str, profiel: Path, kaart: Path, var_dir: Path) -> tuple[
     )
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-c", code, "kaart", "import", str(kaart), "--geen-voortgang"],
+        [sys.executable, "-c", code, "kaart", "import", str(kaart), "--geen-voortgang", *opties],
         env=env,
         cwd=ROOT,
         capture_output=True,
@@ -169,11 +174,37 @@ def _meet(db_url: str, vragen: list[ZoekVraag], naam: str, limiet: int) -> Metin
         engine.dispose()
 
 
-def _database(naam: str, db_url: str, profiel: Path, kaart: Path, tmp: Path, n: int) -> None:
+def _kleiner(kaart: Path, doel: Path, weglaten: float = 0.1) -> Path:
+    """A copy of the kaart without every tenth offer (what ``--vervang`` then removes)."""
+    regels = kaart.read_text(encoding="utf-8").splitlines(keepends=True)
+    stap = round(1 / weglaten)
+    doel.write_text(
+        "".join(r for i, r in enumerate(regels) if i == 0 or i % stap), encoding="utf-8"
+    )
+    return doel
+
+
+def _database(
+    naam: str, db_url: str, profiel: Path, kaart: Path, tmp: Path, n: int, vervang: bool
+) -> None:
     seconden, rss, uitvoer = _importeer(db_url, profiel, kaart, tmp)
     print(f"[{naam}] import (nieuw):        {seconden:6.1f} s, piek-RSS {rss:6.0f} MB  ({uitvoer})")
     seconden, rss, uitvoer = _importeer(db_url, profiel, kaart, tmp)
     print(f"[{naam}] import (ongewijzigd):  {seconden:6.1f} s, piek-RSS {rss:6.0f} MB  ({uitvoer})")
+    if vervang:
+        seconden, rss, uitvoer = _importeer(db_url, profiel, kaart, tmp, "--vervang")
+        print(
+            f"[{naam}] import --vervang (ongewijzigd): {seconden:6.1f} s, "
+            f"piek-RSS {rss:6.0f} MB  ({uitvoer})"
+        )
+        kleiner = _kleiner(kaart, tmp / "kleiner.csv")
+        seconden, rss, uitvoer = _importeer(db_url, profiel, kleiner, tmp, "--vervang")
+        print(
+            f"[{naam}] import --vervang (10 % weg):    {seconden:6.1f} s, "
+            f"piek-RSS {rss:6.0f} MB  ({uitvoer})"
+        )
+    if n <= 0:
+        return
     wijken = [w.naam for w in load_profiel(profiel).wijken]
     loket, bot = _zoekvragen(n, wijken)
     print(f"[{naam}] {_meet(db_url, loket, 'loket: tekst + filters, limiet 10', 10).regel()}")
@@ -192,6 +223,9 @@ def main() -> int:
     parser.add_argument("--zoekvragen", type=int, default=400)
     parser.add_argument("--pg-url", default=PG_URL)
     parser.add_argument("--geen-pg", action="store_true")
+    parser.add_argument(
+        "--vervang", action="store_true", help="time `kaart import --vervang` as well"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="kaart-bench-") as tmp_naam:
@@ -201,10 +235,18 @@ def main() -> int:
             f"Kaart: {args.aantal} aanbod over {args.wijken} wijken "
             f"({kaart.stat().st_size / 1e6:.1f} MB CSV); load average {_load()}"
         )
-        _database("SQLite", f"sqlite:///{tmp / 'bench.db'}", profiel, kaart, tmp, args.zoekvragen)
+        _database(
+            "SQLite",
+            f"sqlite:///{tmp / 'bench.db'}",
+            profiel,
+            kaart,
+            tmp,
+            args.zoekvragen,
+            args.vervang,
+        )
         if not args.geen_pg:
             with tijdelijk_schema(args.pg_url, "bench") as url:
-                _database("PostgreSQL", url, profiel, kaart, tmp, args.zoekvragen)
+                _database("PostgreSQL", url, profiel, kaart, tmp, args.zoekvragen, args.vervang)
     print(f"(meetmachine: {os.cpu_count()} cores, load average {_load()})")
     return 0
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -77,3 +77,9 @@ def tijdelijk_schema(server_url: str, voorvoegsel: str = "t") -> Iterator[str]:
         with engine.begin() as conn:
             conn.execute(text(f'drop schema "{schema}" cascade'))
         engine.dispose()
+
+
+def in_stukken(items: Sequence[str], grootte: int = 500) -> Iterator[list[str]]:
+    """``items`` in lists of at most ``grootte``: SQL ``IN (...)`` lists stay under driver limits."""
+    for start in range(0, len(items), grootte):
+        yield list(items[start : start + grootte])

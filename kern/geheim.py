@@ -1,6 +1,10 @@
 """HMAC secrets kept in files of their own (mode 0600) under ``var/``, never in the database.
 
-Used for the signals' ``sleutel`` and for pseudonymous sender ids in the tracker store.
+Used for the signals' ``sleutel`` (``Settings.signalen_geheim_path``) and for pseudonymous
+sender ids in the tracker store (``Settings.tracker_sleutel_path``). Whoever has the signal
+secret *and* the conversation state can link a signal to a conversation; whoever has only the
+signal table cannot. Losing it is harmless apart from one thing: a hulpvraag that is still open
+gets a second signal row after its next turn.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ def laad_of_maak(path: Path) -> bytes:
     loser reads the winner's secret.
 
     Raises:
-        GeheimFout: The file exists but is too short to be a secret made by us.
+        GeheimFout: The file exists but cannot be read, or is too short to be a secret made
+            by us. The Dutch message says what to do.
     """
     try:
         return _lees(path)
@@ -51,7 +56,15 @@ def laad_of_maak(path: Path) -> bytes:
 
 
 def _lees(path: Path) -> bytes:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:  # a directory, no permission, a disk error
+        raise GeheimFout(
+            f"{path} kan niet gelezen worden ({exc.strerror or exc}). Zet het bestand terug of "
+            "herstel de rechten; verwijder het alleen als u een nieuw geheim wilt."
+        ) from None
     if len(data) < GEHEIM_LENGTE:
         raise GeheimFout(
             f"{path} bevat geen geldig geheim (minstens {GEHEIM_LENGTE} bytes nodig). "

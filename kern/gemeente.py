@@ -1,19 +1,25 @@
 """The gemeente profile (``gemeente.yml``): contact details, loketten and wijken.
 
 Other gemeenten write this file by hand, so every problem is reported in Dutch and names the
-field, e.g. ``wijken[2].postcodes[0]: '12AB' is geen geldige postcode (4 cijfers)``.
+field, e.g. ``wijken[2].postcodes[0]: '12AB' is geen geldige postcode van 4 cijfers.``
+The models are pydantic (1.x API, see :mod:`kern.pydantic_compat`): they validate the YAML
+document field by field and give the location of each error.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
+from kern.pydantic_compat import BaseModel, ValidationError, foutpad, root_validator, validator
+
+#: A PC4 area as the profile lists it.
 PC4 = re.compile(r"^[1-9][0-9]{3}$")
+#: A PC4 (``9901``) or full postcode (``9901 AB``) as residents and kaart rows write it; group 1
+#: is the PC4. The one pattern for that: the kaart's search imports it from here.
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*(?:[A-Za-z]{2})?\s*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 WEBSITE = re.compile(r"^https?://[^\s]+$")
@@ -23,15 +29,50 @@ class ProfielFout(ValueError):
     """The gemeente profile cannot be used; ``str()`` is a Dutch message naming the field."""
 
 
-@dataclass(frozen=True)
-class Contact:
+def _tekst(value: Any) -> Any:
+    """Text as people write it in YAML: numbers are text too, blank is missing."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError(f"verwacht tekst, gevonden {type(value).__name__}.")
+    return str(value).strip()
+
+
+_M = TypeVar("_M", bound="_Model")
+
+
+class _Model(BaseModel):
+    class Config:
+        frozen = True  # read-only and hashable, like the dataclasses these replaced
+        anystr_strip_whitespace = True
+
+    def vervang(self: _M, **velden: Any) -> _M:
+        """A validated copy with some fields changed (what ``dataclasses.replace`` did)."""
+        return type(self).parse_obj({**dict(self), **velden})
+
+
+class Contact(_Model):
     """How residents reach a desk of the gemeente (KCC, Wmo-loket or CJG)."""
 
     naam: str
     telefoon: str
-    email: str | None
-    website: str | None
-    openingstijden: str | None
+    email: str | None = None
+    website: str | None = None
+    openingstijden: str | None = None
+
+    _tekst_velden = validator("*", pre=True, allow_reuse=True)(_tekst)
+
+    @validator("email")
+    def _email(cls, value: str | None) -> str | None:  # noqa: N805
+        if value is not None and not EMAIL.match(value):
+            raise ValueError(f"{value!r} is geen geldig e-mailadres.")
+        return value
+
+    @validator("website")
+    def _website(cls, value: str | None) -> str | None:  # noqa: N805
+        if value is not None and not WEBSITE.match(value):
+            raise ValueError(f"{value!r} moet beginnen met https:// of http://.")
+        return value
 
     def as_payload(self) -> dict[str, str | None]:
         """The ``loket``/``contact`` object of the structured bot payloads."""
@@ -44,16 +85,109 @@ class Contact:
         }
 
 
-@dataclass(frozen=True)
-class Wijk:
+class Wijk(_Model):
     """A wijk and the PC4 areas that belong to it."""
 
     naam: str
-    postcodes: tuple[str, ...]
+    postcodes: tuple[str, ...] = ()
+
+    _naam = validator("naam", pre=True, allow_reuse=True)(_tekst)
+
+    @validator("postcodes", pre=True)
+    def _lijst(cls, value: Any) -> Any:  # noqa: N805
+        if value is None:
+            return ()
+        if not isinstance(value, (list, tuple)):
+            raise ValueError('verwacht een lijst, zoals ["1011", "1012"].')
+        return [str(pc).strip() for pc in value]
+
+    @validator("postcodes", each_item=True)
+    def _pc4(cls, value: str) -> str:  # noqa: N805
+        if not PC4.match(value):
+            raise ValueError(f"{value!r} is geen geldige postcode van 4 cijfers.")
+        return value
 
 
-@dataclass(frozen=True)
-class GemeenteProfiel:
+HEX_KLEUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?$")
+#: WCAG 2.x AA contrast for normal text.
+MIN_CONTRAST = 4.5
+
+
+def contrast(kleur_a: str, kleur_b: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours (1.0 to 21.0)."""
+
+    def luminantie(kleur: str) -> float:
+        kanalen = [int(kleur[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in kanalen]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    licht, donker = sorted((luminantie(kleur_a), luminantie(kleur_b)), reverse=True)
+    return (licht + 0.05) / (donker + 0.05)
+
+
+class Widget(_Model):
+    """How the chat looks and where it may be embedded (all optional).
+
+    ``kleur`` is used for buttons and links on white, with ``kleur_tekst`` on top of it, so
+    both pairs must reach WCAG AA contrast; the profile is refused otherwise.
+    """
+
+    origins: tuple[str, ...] = ()
+    kleur: str = "#154273"
+    kleur_tekst: str = "#ffffff"
+    logo: Path | None = None
+    privacy_url: str | None = None
+
+    @validator("origins", pre=True)
+    def _origin_lijst(cls, value: Any) -> Any:  # noqa: N805
+        if value is None:
+            return ()
+        if not isinstance(value, (list, tuple)):
+            raise ValueError('verwacht een lijst, zoals ["https://www.gemeente.nl"].')
+        return [str(v).strip().rstrip("/") for v in value]
+
+    @validator("origins", each_item=True)
+    def _origin(cls, value: str) -> str:  # noqa: N805
+        if not ORIGIN.match(value):
+            raise ValueError(
+                f"{value!r} is geen geldige herkomst: schrijf https://www.gemeente.nl, "
+                "zonder pad."
+            )
+        return value
+
+    @validator("kleur", "kleur_tekst")
+    def _hex(cls, value: str) -> str:  # noqa: N805
+        if not HEX_KLEUR.match(value):
+            raise ValueError(f"{value!r} is geen kleur: schrijf #rrggbb, bijvoorbeeld #154273.")
+        return value.lower()
+
+    @validator("kleur_tekst")
+    def _leesbaar(cls, value: str, values: dict[str, Any]) -> str:  # noqa: N805
+        kleur = values.get("kleur")
+        if kleur is None:
+            return value
+        for voorgrond, achtergrond in ((value, kleur), (kleur, "#ffffff")):
+            ratio = contrast(voorgrond, achtergrond)
+            if ratio < MIN_CONTRAST:
+                raise ValueError(
+                    f"{voorgrond} op {achtergrond} heeft te weinig contrast ({ratio:.1f}:1; "
+                    f"minimaal {MIN_CONTRAST}:1 voor WCAG AA). Kies een donkerdere kleur."
+                )
+        return value
+
+    @validator("privacy_url")
+    def _privacy_url(cls, value: str | None) -> str | None:  # noqa: N805
+        if value is not None and not WEBSITE.match(value):
+            raise ValueError(f"{value!r} is geen geldige website (begin met https://).")
+        return value
+
+
+#: Name of each loket when the profile does not give one (``contact`` takes the gemeente's).
+_STANDAARD_NAMEN = {"wmo_loket": "Wmo-loket", "cjg": "Centrum voor Jeugd en Gezin"}
+
+
+class GemeenteProfiel(_Model):
     """A validated gemeente profile."""
 
     naam: str
@@ -61,6 +195,51 @@ class GemeenteProfiel:
     wmo_loket: Contact
     cjg: Contact
     wijken: tuple[Wijk, ...]
+    #: Optional: where residents get help in another language than Dutch (a KCC line with
+    #: interpreters, a tolk service). Without it Wegwijzer gives ``contact``.
+    anderstalig: Contact | None = None
+    widget: Widget = Widget()
+
+    _naam = validator("naam", pre=True, allow_reuse=True)(_tekst)
+
+    @root_validator(pre=True)
+    def _standaard_namen(cls, values: dict[str, Any]) -> dict[str, Any]:  # noqa: N805
+        namen = {"contact": values.get("naam"), "anderstalig": values.get("naam"), **_STANDAARD_NAMEN}
+        for key, standaard in namen.items():
+            blok = values.get(key)
+            if isinstance(blok, dict) and _tekst_of_none(blok.get("naam")) is None and standaard:
+                values = {**values, key: {**blok, "naam": standaard}}
+        return values
+
+    @validator("wijken", pre=True)
+    def _minstens_een(cls, value: Any) -> Any:  # noqa: N805
+        if not isinstance(value, (list, tuple)) or not value:
+            raise ValueError("verwacht een lijst met minstens één wijk.")
+        return value
+
+    @validator("wijken")
+    def _uniek(cls, wijken: tuple[Wijk, ...]) -> tuple[Wijk, ...]:  # noqa: N805
+        namen: dict[str, int] = {}
+        pc4s: dict[str, str] = {}
+        for i, wijk in enumerate(wijken):
+            if wijk.naam.casefold() in namen:
+                raise ValueError(
+                    f"[{i}].naam: de wijk {wijk.naam!r} staat er twee keer in "
+                    f"(ook bij wijken[{namen[wijk.naam.casefold()]}])."
+                )
+            namen[wijk.naam.casefold()] = i
+            for j, pc in enumerate(wijk.postcodes):
+                if pc in pc4s:
+                    raise ValueError(
+                        f"[{i}].postcodes[{j}]: postcode {pc} hoort al bij wijk {pc4s[pc]!r}."
+                    )
+                pc4s[pc] = wijk.naam
+        return wijken
+
+    @property
+    def contact_anderstalig(self) -> Contact:
+        """Where to send a resident who does not write Dutch (``anderstalig``, else ``contact``)."""
+        return self.anderstalig or self.contact
 
     def wijk_by_naam(self, naam: str) -> Wijk | None:
         """Find a wijk by name, ignoring case and surrounding spaces."""
@@ -76,91 +255,52 @@ class GemeenteProfiel:
         return next((w for w in self.wijken if pc4 in w.postcodes), None)
 
 
-def _text(data: dict[str, Any], key: str, where: str, required: bool = True) -> str | None:
-    value = data.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise ProfielFout(f"{where}{key}: dit veld ontbreekt of is leeg.")
-        return None
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise ProfielFout(f"{where}{key}: verwacht tekst, gevonden {type(value).__name__}.")
-    return str(value).strip()
+def _tekst_of_none(value: Any) -> str | None:
+    try:
+        result = _tekst(value)
+    except ValueError:
+        return "?"  # not text: leave it for the field's own validator to report
+    return None if result is None else str(result)
 
 
-def _contact(data: Any, key: str, default_naam: str) -> Contact:
-    if not isinstance(data, dict):
-        raise ProfielFout(f"{key}: verwacht een blok met telefoon, email, website enzovoort.")
-    where = f"{key}."
-    email = _text(data, "email", where, required=False)
-    if email is not None and not EMAIL.match(email):
-        raise ProfielFout(f"{where}email: {email!r} is geen geldig e-mailadres.")
-    website = _text(data, "website", where, required=False)
-    if website is not None and not WEBSITE.match(website):
-        raise ProfielFout(f"{where}website: {website!r} moet beginnen met https:// of http://.")
-    return Contact(
-        naam=_text(data, "naam", where, required=False) or default_naam,
-        telefoon=_text(data, "telefoon", where) or "",
-        email=email,
-        website=website,
-        openingstijden=_text(data, "openingstijden", where, required=False),
-    )
+#: What a block should look like, for "not a block" errors (by the key or list it is under).
+_BLOK_UITLEG = {
+    "wijken": "verwacht een blok met naam en postcodes.",
+    "contact": "verwacht een blok met telefoon, email, website enzovoort.",
+}
 
 
-def _wijken(data: Any) -> tuple[Wijk, ...]:
-    if not isinstance(data, list) or not data:
-        raise ProfielFout("wijken: verwacht een lijst met minstens één wijk.")
-    wijken: list[Wijk] = []
-    seen_namen: dict[str, int] = {}
-    seen_pc4: dict[str, str] = {}
-    for i, item in enumerate(data):
-        where = f"wijken[{i}]."
-        if not isinstance(item, dict):
-            raise ProfielFout(f"wijken[{i}]: verwacht een blok met naam en postcodes.")
-        naam = _text(item, "naam", where) or ""
-        if naam.casefold() in seen_namen:
-            raise ProfielFout(
-                f"{where}naam: de wijk {naam!r} staat er twee keer in "
-                f"(ook bij wijken[{seen_namen[naam.casefold()]}])."
-            )
-        seen_namen[naam.casefold()] = i
-        postcodes = item.get("postcodes", [])
-        if not isinstance(postcodes, list):
-            raise ProfielFout(f'{where}postcodes: verwacht een lijst, zoals ["1011", "1012"].')
-        pc4s: list[str] = []
-        for j, pc in enumerate(postcodes):
-            pc_text = str(pc).strip()
-            if not PC4.match(pc_text):
-                raise ProfielFout(
-                    f"{where}postcodes[{j}]: {pc_text!r} is geen geldige postcode van 4 cijfers."
-                )
-            if pc_text in seen_pc4:
-                raise ProfielFout(
-                    f"{where}postcodes[{j}]: postcode {pc_text} hoort al bij wijk "
-                    f"{seen_pc4[pc_text]!r}."
-                )
-            seen_pc4[pc_text] = naam
-            pc4s.append(pc_text)
-        wijken.append(Wijk(naam=naam, postcodes=tuple(pc4s)))
-    return tuple(wijken)
+def _zin(fout: dict[str, Any]) -> str:
+    """One pydantic error as ``pad: Dutch sentence``."""
+    loc = tuple(fout["loc"])
+    pad = foutpad(loc)
+    soort = str(fout["type"])
+    bericht = str(fout["msg"])
+    if soort in {"value_error.missing", "type_error.none.not_allowed"}:
+        bericht = "dit veld ontbreekt of is leeg."
+    elif soort == "type_error.dict":
+        bericht = _BLOK_UITLEG["wijken" if loc and isinstance(loc[-1], int) else "contact"]
+    elif soort.startswith("type_error."):
+        bericht = "verwacht tekst." if soort == "type_error.str" else "onverwacht soort waarde."
+    if bericht.startswith("["):  # the validator named the place below the field itself
+        return f"{pad}{bericht}"
+    return f"{pad}: {bericht}" if pad else bericht
 
 
 def parse_profiel(data: Any) -> GemeenteProfiel:
-    """Validate an already-parsed YAML document as a gemeente profile."""
+    """Validate an already-parsed YAML document as a gemeente profile.
+
+    Raises:
+        ProfielFout: The Dutch message names each field that is wrong.
+    """
     if not isinstance(data, dict):
         raise ProfielFout(
             "Het profiel moet een YAML-blok zijn met naam, contact, wmo_loket, cjg en wijken."
         )
-    naam = _text(data, "naam", "") or ""
-    for key in ("contact", "wmo_loket", "cjg"):
-        if key not in data:
-            raise ProfielFout(f"{key}: dit veld ontbreekt.")
-    return GemeenteProfiel(
-        naam=naam,
-        contact=_contact(data["contact"], "contact", naam),
-        wmo_loket=_contact(data["wmo_loket"], "wmo_loket", "Wmo-loket"),
-        cjg=_contact(data["cjg"], "cjg", "Centrum voor Jeugd en Gezin"),
-        wijken=_wijken(data.get("wijken")),
-    )
+    try:
+        return GemeenteProfiel.parse_obj(data)
+    except ValidationError as exc:
+        raise ProfielFout(" ".join(_zin(fout) for fout in exc.errors())) from None
 
 
 def load_profiel(path: Path) -> GemeenteProfiel:
@@ -178,6 +318,17 @@ def load_profiel(path: Path) -> GemeenteProfiel:
         where = f" (regel {mark.line + 1})" if mark is not None else ""
         raise ProfielFout(f"Het gemeenteprofiel {path} is geen geldige YAML{where}.") from None
     try:
-        return parse_profiel(data)
+        profiel = parse_profiel(data)
     except ProfielFout as exc:
         raise ProfielFout(f"Fout in gemeenteprofiel {path.name}: {exc}") from None
+    logo = profiel.widget.logo
+    if logo is not None:
+        # A logo is a file beside the profile; the web app serves it (CSP: images from 'self').
+        logo = logo if logo.is_absolute() else (path.parent / logo).resolve()
+        if logo.suffix.lower() not in {".svg", ".png"} or not logo.is_file():
+            raise ProfielFout(
+                f"Fout in gemeenteprofiel {path.name}: widget.logo: {logo} bestaat niet of is "
+                "geen .svg of .png."
+            )
+        profiel = profiel.vervang(widget=profiel.widget.vervang(logo=logo))
+    return profiel

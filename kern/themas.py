@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
+
+#: A kaart entry's ``id``: the template enforces it, the signals keep only ids that match it.
+KAART_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 #: Thema code → short Dutch label (B1) shown to residents and in reports.
 THEMAS: dict[str, str] = {

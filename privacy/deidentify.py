@@ -76,8 +76,10 @@ _KEEPABLE: frozenset[str] = frozenset({"naam", "locatie"})
 
 
 def default_cache_dir() -> Path:
-    """``<project>/var/cache/deduce``: next to the other runtime data, ignored by git."""
-    return Path(__file__).resolve().parent.parent / "var" / "cache" / "deduce"
+    """``Settings.deduce_cache_dir`` (``<WEGWIJZER_VAR_DIR>/cache/deduce``) of this environment."""
+    from kern.settings import Settings
+
+    return Settings.from_env().deduce_cache_dir
 
 
 class Deidentifier:

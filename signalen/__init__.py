@@ -1,8 +1,8 @@
 """Anonymous policy signals: one record per hulpvraag, reports with small-cell suppression.
 
 Modules: ``signaal`` (state → record), ``model`` + ``migraties`` (own table and Alembic
-branch), ``geheim`` (HMAC secret), ``opslag`` (idempotent upsert), ``onderdrukking``
-(small-cell suppression), ``rapport`` (SQL aggregation and formats), ``export`` (rows) and
+branch), ``opslag`` (idempotent upsert, keyed by the HMAC secret of :mod:`kern.geheim` in
+``Settings.signalen_geheim_path``), ``onderdrukking`` (small-cell suppression), ``rapport`` (SQL aggregation and formats), ``export`` (rows) and
 ``cli`` (``wegwijzer signalen …``). Importing the package does no I/O.
 """
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -28,19 +28,51 @@ def standaard_k(settings: Settings) -> int:
     return settings.signalen_k
 
 
-def _datum(waarde: str | None, optie: str) -> date | None:
-    if waarde is None:
-        return None
-    try:
-        return date.fromisoformat(waarde.strip())
-    except ValueError:
-        raise SignaalFout(
-            f"{optie} {waarde!r} is geen geldige datum. Schrijf JJJJ-MM-DD, bijvoorbeeld 2026-01-31."
-        ) from None
+def _datum(optie: str) -> Callable[[str], date]:
+    """An argparse ``type=``: an ISO date, or a Dutch message that names the option."""
+
+    def lees(waarde: str) -> date:
+        try:
+            return date.fromisoformat(waarde.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{optie} {waarde!r} is geen geldige datum. Schrijf JJJJ-MM-DD, "
+                "bijvoorbeeld 2026-01-31."
+            ) from None
+
+    return lees
+
+
+def _geheel_getal(optie: str) -> Callable[[str], int]:
+    """An argparse ``type=``: a whole number (the minimum comes from the settings later)."""
+
+    def lees(waarde: str) -> int:
+        try:
+            return int(waarde)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{optie} moet een geheel getal zijn, niet {waarde!r}."
+            ) from None
+
+    return lees
+
+
+def _formaat(toegestaan: tuple[str, ...]) -> Callable[[str], str]:
+    """An argparse ``type=`` for ``--format``: one of ``toegestaan``, any case."""
+
+    def lees(waarde: str) -> str:
+        formaat = waarde.strip().lower()
+        if formaat not in toegestaan:
+            raise argparse.ArgumentTypeError(
+                f"Onbekend formaat {waarde!r}. Kies uit: {', '.join(toegestaan)}."
+            )
+        return formaat
+
+    return lees
 
 
 def _periode(args: argparse.Namespace, verplicht: bool) -> tuple[date | None, date | None]:
-    van, tot = _datum(args.van, "--van"), _datum(args.tot, "--tot")
+    van, tot = args.van, args.tot
     if verplicht:
         tot = tot or date.today()
         van = van or date(tot.year, 1, 1)
@@ -51,27 +83,16 @@ def _periode(args: argparse.Namespace, verplicht: bool) -> tuple[date | None, da
     return van, tot
 
 
-def _k(settings: Settings, waarde: str | None) -> int:
+def _k(settings: Settings, k: int | None) -> int:
     minimum = standaard_k(settings)
-    if waarde is None:
+    if k is None:
         return minimum
-    try:
-        k = int(waarde)
-    except ValueError:
-        raise SignaalFout(f"--k moet een geheel getal zijn, niet {waarde!r}.") from None
     if k < minimum:
         raise SignaalFout(
             f"--k mag niet lager zijn dan {minimum} (de ingestelde grens, "
             "WEGWIJZER_SIGNALEN_K): kleinere groepen zijn herkenbaar."
         )
     return k
-
-
-def _formaat(waarde: str, toegestaan: tuple[str, ...]) -> str:
-    formaat = waarde.strip().lower()
-    if formaat not in toegestaan:
-        raise SignaalFout(f"Onbekend formaat {waarde!r}. Kies uit: {', '.join(toegestaan)}.")
-    return formaat
 
 
 def _per(waarden: list[str] | None) -> list[str]:
@@ -115,15 +136,15 @@ def _schrijf(inhoud: str | bytes, uit: str | None, bom: bool = False) -> None:
 
 def _rapport(settings: Settings, args: argparse.Namespace) -> int:
     from kern.gemeente import load_profiel
-    from signalen.rapport import controleer_vraag, maak_rapport, schrijf
+    from signalen.rapport import controleer_rapportvraag, maak_rapport, schrijf
 
-    formaat = _formaat(args.format, RAPPORT_FORMATEN)
+    formaat = args.format
     if formaat == "xlsx" and not args.uit:
         raise SignaalFout("Een xlsx-bestand kan niet naar het scherm: geef --uit BESTAND.xlsx.")
     van, tot = _periode(args, verplicht=True)
     assert van is not None and tot is not None
     k = _k(settings, args.k)
-    per = controleer_vraag(van, tot, _per(args.per), k)  # before touching the database
+    per = controleer_rapportvraag(van, tot, _per(args.per), k)  # before touching the database
     wijken = [w.naam for w in load_profiel(settings.gemeente_path).wijken]
     with _database(settings) as session_factory:
         rapport = maak_rapport(session_factory, van, tot, per, k=k, wijken=wijken)
@@ -136,7 +157,7 @@ def _rapport(settings: Settings, args: argparse.Namespace) -> int:
 def _export(settings: Settings, args: argparse.Namespace) -> int:
     from signalen.export import exporteer
 
-    formaat = _formaat(args.format, EXPORT_FORMATEN)
+    formaat = args.format
     van, tot = _periode(args, verplicht=False)
     with _database(settings) as session_factory:
         if not args.uit:
@@ -176,14 +197,29 @@ def register(subparsers: Any) -> None:
         "Voorbeeld: wegwijzer signalen rapport --van 2026-01-01 --tot 2026-12-31 --per thema "
         "--per wijk",
     )
-    rap.add_argument("--van", help="eerste dag, JJJJ-MM-DD (standaard: 1 januari van --tot)")
-    rap.add_argument("--tot", help="laatste dag, JJJJ-MM-DD (standaard: vandaag)")
+    rap.add_argument(
+        "--van",
+        type=_datum("--van"),
+        help="eerste dag, JJJJ-MM-DD (standaard: 1 januari van --tot)",
+    )
+    rap.add_argument(
+        "--tot", type=_datum("--tot"), help="laatste dag, JJJJ-MM-DD (standaard: vandaag)"
+    )
     rap.add_argument(
         "--per", action="append", help="thema, wijk of maand; mag vaker (--per thema --per wijk)"
     )
-    rap.add_argument("--format", default="tekst", help="tekst (standaard), csv, xlsx of json")
+    rap.add_argument(
+        "--format",
+        type=_formaat(RAPPORT_FORMATEN),
+        default="tekst",
+        help="tekst (standaard), csv, xlsx of json",
+    )
     rap.add_argument("--uit", help="schrijf naar dit bestand in plaats van naar het scherm")
-    rap.add_argument("--k", help="kleinste aantal dat getoond wordt (standaard en minimum: 5)")
+    rap.add_argument(
+        "--k",
+        type=_geheel_getal("--k"),
+        help="kleinste aantal dat getoond wordt (standaard en minimum: 5)",
+    )
     rap.set_defaults(func=_rapport)
 
     exp = sub.add_parser(
@@ -192,10 +228,12 @@ def register(subparsers: Any) -> None:
         description="Schrijf alle signalen (één per hulpvraag) weg, zonder sleutel. Let op: dit "
         "zijn losse hulpvragen zonder afscherming van kleine groepen; houd de export intern.",
     )
-    exp.add_argument("--format", default="jsonl", help="jsonl (standaard) of csv")
+    exp.add_argument(
+        "--format", type=_formaat(EXPORT_FORMATEN), default="jsonl", help="jsonl (standaard) of csv"
+    )
     exp.add_argument("--uit", help="schrijf naar dit bestand in plaats van naar het scherm")
-    exp.add_argument("--van", help="alleen vanaf deze dag, JJJJ-MM-DD")
-    exp.add_argument("--tot", help="alleen tot en met deze dag, JJJJ-MM-DD")
+    exp.add_argument("--van", type=_datum("--van"), help="alleen vanaf deze dag, JJJJ-MM-DD")
+    exp.add_argument("--tot", type=_datum("--tot"), help="alleen tot en met deze dag, JJJJ-MM-DD")
     exp.set_defaults(func=_export)
 
     mig = sub.add_parser(

@@ -13,7 +13,8 @@ from datetime import date
 from sqlalchemy import Boolean, CheckConstraint, Column, Date, Index, String
 from sqlalchemy.orm import Mapped, declarative_base
 
-from signalen.signaal import GEHOLPEN, LEEFTIJDSGROEPEN, ROUTES, VOOR_WIE
+from kern.routes import ROUTES
+from signalen.signaal import GEHOLPEN, LEEFTIJDSGROEPEN, VOOR_WIE
 
 Base = declarative_base()
 

@@ -26,8 +26,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from kern.db import unit_of_work
+from kern.geheim import GEHEIM_LENGTE
 from kern.settings import Settings
-from signalen.geheim import GEHEIM_LENGTE
 from signalen.model import signaal_tabel
 from signalen.signaal import ONBEKEND, HulpvraagStand, Signaal, signaal_uit
 
@@ -68,7 +68,7 @@ class SignaalOpslag:
 
         Args:
             session_factory: From :func:`kern.db.make_session_factory`.
-            geheim: The HMAC secret (:func:`signalen.geheim.laad_of_maak`), 32 bytes or more.
+            geheim: The HMAC secret (:func:`kern.geheim.laad_of_maak`), 32 bytes or more.
             wijken: Wijk names of the gemeente profile; any other wijk is saved as ``onbekend``.
         """
         if len(geheim) < GEHEIM_LENGTE:
@@ -129,14 +129,14 @@ def maak_opslag(settings: Settings, session_factory: sessionmaker | None = None)
     at start-up, e.g. next to the kaart in ``actions.context.get_context``.
     """
     from kern.db import make_engine, make_session_factory
+    from kern.geheim import laad_of_maak
     from kern.gemeente import load_profiel
-    from signalen.geheim import geheim_pad, laad_of_maak
 
     profiel = load_profiel(settings.gemeente_path)
     if session_factory is None:
         session_factory = make_session_factory(make_engine(settings.db_url))
     return SignaalOpslag(
         session_factory,
-        laad_of_maak(geheim_pad(settings.var_dir)),
+        laad_of_maak(settings.signalen_geheim_path),
         wijken=[w.naam for w in profiel.wijken],
     )

@@ -30,11 +30,12 @@ from sqlalchemy import String, and_, case, func, select
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
+from kern.routes import CRISIS_ROUTES, MAATWERK_ROUTES
 from kern.themas import THEMAS
 from signalen import SignaalFout
 from signalen.model import signaal_tabel
 from signalen.onderdrukking import Ongelijkheid, Status, onderdruk
-from signalen.signaal import CRISIS_ROUTES, MAATWERK_ROUTES, ONBEKEND
+from signalen.signaal import ONBEKEND
 
 STANDAARD_K = 5
 DIMENSIES: dict[str, str] = {"thema": "Thema", "wijk": "Wijk", "maand": "Maand"}
@@ -87,13 +88,19 @@ MATEN: tuple[Maat, ...] = (
     Maat("geholpen_nee", "Geholpen: nee", "% nee", "Geholpen\nnee"),
     Maat("crisis", "Crisis", "% crisis", "\nCrisis"),
     Maat("geen_passend_aanbod", "Geen passend aanbod", "% geen aanbod", "Geen\naanbod"),
+    # Huiselijk geweld without acute danger: Veilig Thuis shown first, then any offers. Its
+    # own road, neither crisis (no acute danger) nor maatwerk (no loket); last, so the columns
+    # before it keep their place.
+    Maat("veilig_thuis", "Naar Veilig Thuis", "% Veilig Thuis", "Veilig\nThuis"),
 )
-N, OPGELOST, VERWEZEN, JA, NEE, CRISIS, GEEN_AANBOD = range(len(MATEN))
+N, OPGELOST, VERWEZEN, JA, NEE, CRISIS, GEEN_AANBOD, VEILIG_THUIS = range(len(MATEN))
+#: The route counted in :data:`VEILIG_THUIS`.
+VEILIG_THUIS_ROUTE = "veilig_thuis"
 
 #: Relations that hold by definition in every row; readers can use them, so the audit does.
 RELATIES: tuple[Ongelijkheid, ...] = (
     Ongelijkheid((JA, NEE), N),
-    Ongelijkheid((OPGELOST, VERWEZEN, CRISIS), N),  # different roads
+    Ongelijkheid((OPGELOST, VERWEZEN, CRISIS, VEILIG_THUIS), N),  # different roads
     Ongelijkheid((OPGELOST,), JA),
     Ongelijkheid((GEEN_AANBOD,), N),
 )
@@ -101,6 +108,7 @@ RELATIES: tuple[Ongelijkheid, ...] = (
 #: reader who knows the bot may assume them.
 MOGELIJKE_RELATIES: tuple[Ongelijkheid, ...] = (
     Ongelijkheid((JA, NEE, CRISIS), N),  # a crisis is never asked "did this help?"
+    Ongelijkheid((JA, NEE, CRISIS, VEILIG_THUIS), N),  # nor is the Veilig Thuis road
     Ongelijkheid((GEEN_AANBOD,), VERWEZEN),  # no offer → referred
 )
 
@@ -137,7 +145,7 @@ class Rapport:
 # -- input --------------------------------------------------------------------------------------
 
 
-def controleer_vraag(van: date, tot: date, per: Sequence[str], k: int) -> tuple[str, ...]:
+def controleer_rapportvraag(van: date, tot: date, per: Sequence[str], k: int) -> tuple[str, ...]:
     """Validate the request; return ``per`` as a tuple.
 
     Raises:
@@ -183,6 +191,7 @@ def tel(session_factory: sessionmaker, van: date, tot: date, per: Sequence[str])
             _som(t.geholpen == "nee").label(MATEN[NEE].code),
             _som(t.route.in_(CRISIS_ROUTES)).label(MATEN[CRISIS].code),
             _som(t.geen_passend_aanbod).label(MATEN[GEEN_AANBOD].code),
+            _som(t.route == VEILIG_THUIS_ROUTE).label(MATEN[VEILIG_THUIS].code),
         )
         .where(t.datum.between(van, tot))
         .group_by(t.datum, t.thema, t.wijk)
@@ -255,7 +264,7 @@ def maak_rapport(
     Raises:
         SignaalFout: Invalid request, or too many combinations to show.
     """
-    per = controleer_vraag(van, tot, per, k)
+    per = controleer_rapportvraag(van, tot, per, k)
     return bouw_rapport(tel(session_factory, van, tot, per), van, tot, per, k, wijken)
 
 
@@ -268,7 +277,7 @@ def bouw_rapport(
     wijken: Sequence[str] | None = None,
 ) -> Rapport:
     """The report from counts as :func:`tel` returns them (pure: no database)."""
-    per = controleer_vraag(van, tot, per, k)
+    per = controleer_rapportvraag(van, tot, per, k)
     domeinen = [_domein(p, van, tot, wijken, {g[i] for g in tellingen}) for i, p in enumerate(per)]
     aantal = 1
     for d in domeinen:
@@ -380,7 +389,9 @@ def toelichting(rapport: Rapport) -> list[str]:
         "De kolom '% van alle hulpvragen' is het aandeel in alle hulpvragen van de periode; "
         "de andere percentages zijn van de hulpvragen in dezelfde rij.",
         "Opgelost in de sociale basis = aanbod uit de buurt getoond én de inwoner zei dat het "
-        "hielp. Verwezen naar maatwerk = naar het Wmo-loket of het CJG.",
+        "hielp. Verwezen naar maatwerk = naar het Wmo-loket of het CJG. Naar Veilig Thuis = "
+        "een vraag over huiselijk geweld zonder direct gevaar: eerst het nummer van Veilig "
+        "Thuis, daarna eventueel aanbod uit de buurt.",
         "Let op: rapporten die elkaar overlappen (periode of indeling) kunnen van elkaar worden "
         "afgetrokken. Deel rapporten, niet de mogelijkheid om er zelf te maken.",
     ]

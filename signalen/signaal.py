@@ -7,13 +7,13 @@ is deliberately *not* part of the signal: :mod:`signalen.opslag` turns it into a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from kern.themas import THEMAS
+from kern.routes import ROUTES, Route
+from kern.themas import KAART_ID, THEMAS
 
 ONBEKEND = "onbekend"
 
@@ -21,18 +21,7 @@ ONBEKEND = "onbekend"
 LEEFTIJDSGROEPEN: tuple[str, ...] = ("0-11", "12-17", "18-64", "65+", ONBEKEND)
 VOOR_WIE: tuple[str, ...] = ("zelf", "kind", "naaste", ONBEKEND)
 GEHOLPEN: tuple[str, ...] = ("ja", "nee", ONBEKEND)
-CRISIS_ROUTES: tuple[str, ...] = ("crisis_suicide", "crisis_huiselijk_geweld", "crisis_acuut")
-MAATWERK_ROUTES: tuple[str, ...] = ("wmo_loket", "cjg")
-ROUTES: tuple[str, ...] = (
-    *CRISIS_ROUTES,
-    "sociale_basis",
-    *MAATWERK_ROUTES,
-    "buiten_scope",
-    "niet_begrepen",
-)
-
-#: Same pattern the kaart template enforces for ``id`` (sociale_kaart.template._ID).
-KAART_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+# The routes are one closed list on the ground floor (kern.routes), shared with triage.
 MAX_GETOOND = 10  # the bot shows 3; the column has room for 10 ids
 MAX_LEEFTIJD = 120  # anything above is a misread number, not an age
 
@@ -46,7 +35,7 @@ class Signaal:
     leeftijdsgroep: str
     voor_wie: str
     wijk: str
-    route: str
+    route: Route
     getoond: tuple[str, ...]
     geholpen: str
     geen_passend_aanbod: bool
@@ -117,7 +106,7 @@ class HulpvraagStand(Protocol):
     @property
     def getoond(self) -> tuple[str, ...]: ...  # noqa: D102
     @property
-    def route(self) -> str | None: ...  # noqa: D102
+    def route(self) -> Route | None: ...  # noqa: D102
     @property
     def geholpen(self) -> str | None: ...  # noqa: D102
     @property

@@ -1,4 +1,7 @@
-"""Reading a kaart file in any supported format: CSV, Excel (.xlsx) or Open Referral HSDS JSON.
+"""Reading a kaart file in any supported format: CSV, Excel (.xlsx) or Open Referral HSDS.
+
+HSDS comes as JSON or as its tabular data package (a folder or .zip of CSV files with
+``datapackage.json``); see :mod:`sociale_kaart.hsds`.
 
 Every reader yields the same numbered template records, so all formats share one validation
 (:func:`sociale_kaart.template.validate_rows`) and one set of Dutch messages.
@@ -24,16 +27,26 @@ from sociale_kaart.template import (
     validate_rows,
 )
 
-FORMATEN = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".json": "hsds"}
+FORMATEN = {
+    ".csv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".json": "hsds",
+    ".zip": "hsds",  # an HSDS tabular data package
+}
 
 
 @dataclass
 class GelezenBestand:
-    """Validated rows of a file, and what was left out on purpose (e.g. inactive services)."""
+    """Validated rows of a file, and what was left out (HSDS feeds only; templates are strict)."""
 
     formaat: str
     rijen: list[AanbodRij]
+    #: Records not imported, one line each with the reason (inactive, no thema, …).
     overgeslagen: list[str] = field(default_factory=list)
+    #: Imported without a field, or not linked: one line each, for the import summary.
+    opmerkingen: list[str] = field(default_factory=list)
 
 
 def _fout(melding: str) -> KaartFout:
@@ -42,6 +55,8 @@ def _fout(melding: str) -> KaartFout:
 
 def formaat_van(path: Path) -> str:
     """The format of a file by its extension, with a Dutch error for what we cannot read."""
+    if path.is_dir():  # the folder of an HSDS tabular data package
+        return "hsds"
     suffix = path.suffix.lower()
     if suffix in FORMATEN:
         return FORMATEN[suffix]
@@ -52,7 +67,7 @@ def formaat_van(path: Path) -> str:
         )
     raise _fout(
         f"{path.name}: onbekend bestandstype {suffix or '(geen extensie)'}. "
-        "Gebruik .csv, .xlsx of .json (Open Referral HSDS)."
+        "Gebruik .csv, .xlsx, of voor Open Referral HSDS .json, .zip of een map met CSV-bestanden."
     )
 
 
@@ -104,9 +119,14 @@ def read_xlsx_records(path: Path) -> list[tuple[int, dict[str, str]]]:
 
 
 def lees_bestand(
-    path: Path, profiel: GemeenteProfiel, koppeling: Path | None = None
+    path: Path, profiel: GemeenteProfiel, koppeling: Path | None = None, *, streng: bool = False
 ) -> GelezenBestand:
-    """Read and validate a kaart file; raise :class:`KaartFout` with every problem found."""
+    """Read and validate a kaart file; raise :class:`KaartFout` with every problem found.
+
+    The gemeente's own template (CSV, Excel) is all or nothing. An HSDS feed is someone
+    else's data: its unusable records and fields are left out and reported, unless
+    ``streng`` asks for all or nothing there too.
+    """
     formaat = formaat_van(path)
     wijken: Iterable[str] = [w.naam for w in profiel.wijken]
     if formaat == "hsds":
@@ -114,11 +134,11 @@ def lees_bestand(
 
         if koppeling is None:
             raise _fout(
-                f"{path.name} is een HSDS-bestand (JSON). Geef met --koppeling het bestand dat "
+                f"{path.name} is een HSDS-bestand. Geef met --koppeling het bestand dat "
                 "de taxonomie van de bron koppelt aan onze thema's (zie sociale_kaart/README.md)."
             )
-        rijen, overgeslagen = lees_hsds(path, koppeling, profiel)
-        return GelezenBestand(formaat, rijen, overgeslagen)
+        gelezen = lees_hsds(path, koppeling, profiel, streng=streng)
+        return GelezenBestand(formaat, gelezen.rijen, gelezen.overgeslagen, gelezen.opmerkingen)
     if formaat == "xlsx":
         return GelezenBestand(formaat, validate_rows(read_xlsx_records(path), wijken))
     try:

@@ -14,6 +14,7 @@ from typing import Any
 from kern.settings import Settings
 
 VOORTGANG_VANAF = 200  # rows; smaller files are done before a bar is worth showing
+MAX_MELDINGEN = 50  # per kind: a feed of 10,000 offers with a foreign postcode each stays readable
 
 
 def _voortgang_maker(
@@ -50,13 +51,20 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
             vervang=args.vervang,
             droog=args.droog,
             koppeling=Path(args.koppeling) if args.koppeling else None,
+            streng=args.streng,
             voortgang=_voortgang_maker(args, balken),
         )
     finally:
         for balk in balken:
             balk.close()
-    for melding in samenvatting.meldingen:
-        print(f"Overgeslagen: {melding}")
+    for kop, regels in (
+        ("Overgeslagen", samenvatting.meldingen),
+        ("Let op", samenvatting.opmerkingen),
+    ):
+        for regel in regels[:MAX_MELDINGEN]:
+            print(f"{kop}: {regel}")
+        if len(regels) > MAX_MELDINGEN:
+            print(f"{kop}: ... en nog {len(regels) - MAX_MELDINGEN}.")
     if args.droog:
         print(f"Proefimport, er is niets opgeslagen. Het bestand is in orde: {samenvatting}.")
     else:
@@ -246,10 +254,14 @@ def register(subparsers: Any) -> None:
         "import",
         help="lees een sociale kaart in (alles of niets)",
         description="Lees een sociale kaart in: CSV (komma of puntkomma), Excel (.xlsx) of "
-        "Open Referral HSDS 3.0 (.json, met --koppeling). Alles of niets: bij één fout wordt "
-        "niets opgeslagen en ziet u alle fouten met rij en kolom.",
+        "Open Referral HSDS 3.0 (.json, of een map of .zip met CSV-bestanden; met --koppeling). "
+        "Het sjabloon (CSV, Excel) is alles of niets: bij één fout wordt niets opgeslagen en "
+        "ziet u alle fouten met rij en kolom. Uit een HSDS-bestand wordt ingelezen wat bruikbaar "
+        "is; wat niet kan, ziet u aan het eind (met --streng: alles of niets).",
     )
-    imp.add_argument("bestand", help="CSV-, .xlsx- of HSDS-JSON-bestand")
+    imp.add_argument(
+        "bestand", help="CSV-, .xlsx- of HSDS-bestand (.json, .zip of map met datapackage.json)"
+    )
     imp.add_argument(
         "--vervang",
         action="store_true",
@@ -260,6 +272,12 @@ def register(subparsers: Any) -> None:
     )
     imp.add_argument(
         "--koppeling", help="YAML-bestand dat HSDS-taxonomietermen koppelt aan thema's"
+    )
+    imp.add_argument(
+        "--streng",
+        action="store_true",
+        help="HSDS: weiger het hele bestand als één dienst of veld niet bruikbaar is "
+        "(standaard: sla dat over en meld het)",
     )
     imp.add_argument("--geen-voortgang", action="store_true", help="geen voortgangsbalk tonen")
     imp.set_defaults(func=_import)

@@ -1,41 +1,22 @@
-"""Schema upgrades with Alembic, run programmatically by set-up and by every import.
+"""Schema upgrades of the sociale kaart with Alembic, run by set-up, start and imports.
 
-The URL comes from the engine we are given (built from Settings), never from ``alembic.ini``.
-Databases created before migrations existed (by ``create_all``, so without an
-``alembic_version`` table) are recognised by their tables and stamped before upgrading, so no
-data is lost.
+The plumbing (config, head, current revision, stamp, upgrade) is :class:`kern.migraties.Kamer`;
+this module says only where the kaart's migrations are and how to recognise a database made
+before migrations existed (by ``create_all``, so without an ``alembic_version`` table): it is
+stamped with the revision its tables match before upgrading, so no data is lost.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
-from kern import migraties as gedeeld
+from kern.migraties import Kamer
 
 MIGRATIES_DIR = Path(__file__).resolve().parent / "migrations"
 BASIS_REVISIE = "0001"
-
-
-def alembic_config(connection: Connection | None = None) -> Config:
-    """This room's configuration; ``connection`` is handed to ``env.py``."""
-    return gedeeld.alembic_config(MIGRATIES_DIR, connection)
-
-
-def head_revisie() -> str:
-    """The newest revision in the code."""
-    return gedeeld.head_revisie(MIGRATIES_DIR)
-
-
-def huidige_revisie(engine: Engine) -> str | None:
-    """The revision the database is at (``None``: never migrated)."""
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
 
 
 def _revisie_van_oude_database(connection: Connection) -> str | None:
@@ -47,17 +28,15 @@ def _revisie_van_oude_database(connection: Connection) -> str | None:
     kolommen = {c["name"] for c in inspector.get_columns("aanbod")}
     if {"aanbod_zoekterm", "kaart_status"} <= tabellen and "sorteernaam" in kolommen:
         # Made by create_all with today's models (e.g. a test helper): already complete.
-        return head_revisie()
+        return KAART.head()
     return BASIS_REVISIE
 
 
-def migreer(engine: Engine) -> str:
-    """Bring the schema to the newest revision, in one transaction; return that revision."""
-    with engine.begin() as conn:
-        config = alembic_config(conn)
-        if MigrationContext.configure(conn).get_current_revision() is None:
-            bestaand = _revisie_van_oude_database(conn)
-            if bestaand is not None:
-                command.stamp(config, bestaand)
-        command.upgrade(config, "head")
-    return head_revisie()
+#: The kaart's migrations (version table ``alembic_version``).
+KAART = Kamer(MIGRATIES_DIR, herken=_revisie_van_oude_database)
+
+# The names the rest of the kaart uses; all of them are the shared helper's.
+alembic_config = KAART.config
+head_revisie = KAART.head
+huidige_revisie = KAART.huidige
+migreer = KAART.migreer

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kern.db import make_engine, make_session_factory, unit_of_work
 from kern.gemeente import GemeenteProfiel, load_profiel
-from kern.settings import Settings
+from kern.settings import KAART_VERS_DAGEN, Settings
 from kern.themas import DOELGROEPEN, THEMAS
 from sociale_kaart.bestanden import lees_bestand
 from sociale_kaart.controle import OrganisatieControle, verouderd_per_organisatie
@@ -26,18 +26,54 @@ from sociale_kaart.importer import (
     import_rijen,
     sync_referentiedata,
 )
-from sociale_kaart.migraties import migreer
+from sociale_kaart.migraties import head_revisie, huidige_revisie, migreer
 from sociale_kaart.synoniemen import dichtstbijzijnde_thema
+from sociale_kaart.template import KaartFout, KaartProbleem
 from sociale_kaart.zoeken import Resultaat, ZoekFout, ZoekVraag, zoek
 from sociale_kaart.zoekindex import herbouw_index, index_is_actueel, werk_statistieken_bij
 
 
+class KaartNietKlaar(KaartFout):
+    """The database schema is not at the code's revision: run set-up first.
+
+    A :class:`KaartFout` so every front end that already reports kaart errors in Dutch
+    (the CLI: ``Fout: …`` and exit code 2) reports this one too, without its own branch.
+    """
+
+    def __init__(self, melding: str):
+        self.problemen = [KaartProbleem(0, None, melding)]
+        ValueError.__init__(self, melding)
+
+
+def controleer_schema(engine: Engine) -> None:
+    """Refuse to read from a database that set-up has not brought to the newest revision.
+
+    Read calls never migrate: a search or an export must not change the schema (or take the
+    migration lock) behind the back of a running server. Set-up and start do that.
+    """
+    huidig, nodig = huidige_revisie(engine), head_revisie()
+    if huidig == nodig:
+        return
+    if huidig is None:
+        raise KaartNietKlaar(
+            "De database heeft nog geen sociale kaart. Voer eerst `wegwijzer setup` uit "
+            "(of alleen de database: `wegwijzer kaart migreer`)."
+        )
+    raise KaartNietKlaar(
+        f"De database van de sociale kaart is niet bijgewerkt (revisie {huidig}, nodig: "
+        f"{nodig}). Voer eerst `wegwijzer setup` uit (of `wegwijzer kaart migreer`)."
+    )
+
+
 @contextmanager
-def _engine(settings: Settings, *, migreren: bool = True) -> Iterator[Engine]:
+def _engine(settings: Settings, *, migreren: bool) -> Iterator[Engine]:
+    """An engine for one use case: ``migreren`` for set-up and imports, else a schema check."""
     engine = make_engine(settings.db_url)
     try:
         if migreren:
             migreer(engine)
+        else:
+            controleer_schema(engine)
         yield engine
     finally:
         engine.dispose()
@@ -45,7 +81,7 @@ def _engine(settings: Settings, *, migreren: bool = True) -> Iterator[Engine]:
 
 def init_database(settings: Settings, profiel: GemeenteProfiel) -> int:
     """Upgrade the schema (Alembic), sync wijken and thema's, refresh the index; count offers."""
-    with _engine(settings) as engine:
+    with _engine(settings, migreren=True) as engine:
         herbouwd = False
         with unit_of_work(make_session_factory(engine)) as session:
             sync_referentiedata(session, profiel)
@@ -65,16 +101,19 @@ def import_bestand(
     *,
     droog: bool = False,
     koppeling: Path | None = None,
+    streng: bool = False,
     voortgang: VoortgangMaker | None = None,
 ) -> ImportSamenvatting:
     """Validate a whole file, then write it in one transaction (all or nothing).
 
-    ``droog`` does everything, summary included, and then rolls back. ``voortgang`` makes a
-    progress callback per stage (the CLI shows them as progress bars).
+    ``droog`` does everything, summary included, and then rolls back. ``streng`` refuses an
+    HSDS feed with any unusable record or field instead of leaving those out with a note.
+    ``voortgang`` makes a progress callback per stage (the CLI shows them as progress bars).
+    An import is a write that set-up also does (the demo kaart), so it may migrate.
     """
     profiel = load_profiel(settings.gemeente_path)
-    gelezen = lees_bestand(path, profiel, koppeling)
-    with _engine(settings) as engine:
+    gelezen = lees_bestand(path, profiel, koppeling, streng=streng)
+    with _engine(settings, migreren=True) as engine:
         session: Session = make_session_factory(engine)()
         try:
             samenvatting = import_rijen(
@@ -82,6 +121,7 @@ def import_bestand(
             )
             samenvatting.overgeslagen = len(gelezen.overgeslagen)
             samenvatting.meldingen = list(gelezen.overgeslagen)
+            samenvatting.opmerkingen = list(gelezen.opmerkingen)
             if droog:
                 session.rollback()
             else:
@@ -97,7 +137,10 @@ def import_bestand(
 
 def exporteer_bestand(settings: Settings, path: Path, scheidingsteken: str = ";") -> int:
     """Write the kaart to a template file; return the number of offers written."""
-    with _engine(settings) as engine, unit_of_work(make_session_factory(engine)) as session:
+    with (
+        _engine(settings, migreren=False) as engine,
+        unit_of_work(make_session_factory(engine)) as session,
+    ):
         return exporteer(session, path, scheidingsteken)
 
 
@@ -105,7 +148,10 @@ def verouderd(
     settings: Settings, dagen: int | None = None, peildatum: date | None = None
 ) -> list[OrganisatieControle]:
     """Stale entries per organisation (default threshold: ``Settings.kaart_vers_dagen``)."""
-    with _engine(settings) as engine, unit_of_work(make_session_factory(engine)) as session:
+    with (
+        _engine(settings, migreren=False) as engine,
+        unit_of_work(make_session_factory(engine)) as session,
+    ):
         return verouderd_per_organisatie(
             session, peildatum or date.today(), dagen or settings.kaart_vers_dagen
         )
@@ -157,7 +203,10 @@ class LoketZoeker:
     """
 
     def __init__(
-        self, session_factory: sessionmaker, profiel: GemeenteProfiel, vers_dagen: int = 365
+        self,
+        session_factory: sessionmaker,
+        profiel: GemeenteProfiel,
+        vers_dagen: int = KAART_VERS_DAGEN,
     ):
         self.session_factory = session_factory
         self.profiel = profiel
@@ -171,8 +220,12 @@ class LoketZoeker:
 
 
 def zoek_op_kaart(settings: Settings, vraag: ZoekVraag, limiet: int = 10) -> list[Resultaat]:
-    """One loket search from the command line: upgrade if needed, check, then :func:`zoek`."""
-    with _engine(settings) as engine:
+    """One loket search from the command line: check the schema and the profile, then search.
+
+    The schema is never upgraded here (:class:`KaartNietKlaar` says to run set-up); a search
+    index built by an older version of the code is rebuilt, as at start.
+    """
+    with _engine(settings, migreren=False) as engine:
         factory = make_session_factory(engine)
         with unit_of_work(factory) as session:
             if not index_is_actueel(session):

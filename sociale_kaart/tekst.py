@@ -8,13 +8,18 @@ Dutch forms the stemmer misses (``kinderen`` → ``kind``, ``brieven`` → ``bri
 
 from __future__ import annotations
 
+import bisect
 import functools
+import gzip
 import hashlib
 import json
+import logging
 import re
 import threading
 import unicodedata
+from array import array
 from collections.abc import Iterable, Iterator
+from importlib import resources
 
 import snowballstemmer
 
@@ -160,6 +165,12 @@ VULWOORDEN: frozenset[str] = frozenset(
         "advies",
         "informatie",
         "info",
+        # "met anderen", "voor mensen": they say nothing about the need, but match half a kaart
+        "anderen",
+        "elkaar",
+        "mensen",
+        "lukt",
+        "lukken",
     )
 )
 
@@ -190,6 +201,7 @@ _KLINKERS = frozenset("aeiouy")
 
 
 _lokaal = threading.local()
+_log = logging.getLogger(__name__)
 
 
 def _stemmer() -> snowballstemmer.Stemmer:
@@ -202,7 +214,7 @@ def _stemmer() -> snowballstemmer.Stemmer:
     return stemmer
 
 
-def normaliseer(tekst: str) -> str:
+def zonder_accenten(tekst: str) -> str:
     """Lower-case and strip accents (café → cafe, coöperatie → cooperatie)."""
     tekst = tekst.casefold()
     if tekst.isascii():
@@ -214,7 +226,7 @@ def normaliseer(tekst: str) -> str:
 @functools.lru_cache(maxsize=100_000)
 def _vouw(ruw: str) -> tuple[str, ...]:
     """The words in one raw token once accents are gone (cached: kaarten repeat words)."""
-    return tuple(_WOORD.findall(normaliseer(ruw)))
+    return tuple(_WOORD.findall(zonder_accenten(ruw)))
 
 
 def woorden(tekst: str) -> list[str]:
@@ -252,13 +264,6 @@ def termen(tekst: str) -> Iterator[str]:
         yield stam(woord)
 
 
-def zoekwoorden(tekst: str) -> list[str]:
-    """The meaningful words of a query, without duplicates; filler only when nothing else."""
-    alle = [w for w in dict.fromkeys(woorden(tekst)) if len(w) >= 2 and w not in STOPWOORDEN]
-    inhoud = [w for w in alle if w not in VULWOORDEN]
-    return inhoud or alle
-
-
 def sorteer_naam(naam: str) -> str:
     """Sort key stored with each offer so SQLite, PostgreSQL and Python order names alike."""
     return " ".join(woorden(naam))[:200]
@@ -274,3 +279,161 @@ def index_versie() -> str:
     bron = json.dumps([THEMAS, DOELGROEPEN], sort_keys=True).encode()
     labels = hashlib.sha1(bron).hexdigest()[:8]
     return f"{ANALYSE_VERSIE}-{labels}"
+
+
+# ------------------------------------------------------------------------------ Dutch word list
+
+#: Common words the lemma tables of spacy-lookups-data do not list (pronouns, function words).
+_EXTRA_WOORDEN: frozenset[str] = frozenset(
+    (
+        "anderen",
+        "ander",
+        "elkaar",
+        "iemand",
+        "niemand",
+        "iedereen",
+        "alles",
+        "jullie",
+        "hen",
+        "haar",
+        "hare",
+        "zichzelf",
+        "uzelf",
+        "mezelf",
+        "jezelf",
+        "welke",
+        "waar",
+        "wanneer",
+        "waarom",
+        "teveel",
+        "weinig",
+        "samen",
+        "alleen",
+        "nooit",
+        "altijd",
+        "vaak",
+        "soms",
+        "graag",
+        "even",
+        "bakkie",
+    )
+)
+
+_WOORDENLIJST_BESTANDEN = (
+    "nl_lemma_lookup.json.gz",
+    "nl_lemma_index.json.gz",
+    "nl_lemma_exc.json.gz",
+)
+
+
+class Woordenlijst:
+    """A set of normalised Dutch word forms, stored as sorted 64-bit hashes.
+
+    400,000 forms as a Python set would take some 100 MB; as an array of hashes they take
+    3 MB. ``hash`` is salted per process, which is fine: the array is built in the process that
+    uses it. A false "known word" needs a 64-bit collision.
+    """
+
+    def __init__(self, hashes: Iterable[int]):
+        uniek = hashes if isinstance(hashes, (set, frozenset)) else set(hashes)
+        self._hashes = array("q", sorted(uniek))
+
+    @classmethod
+    def van_woorden(cls, woorden: Iterable[str]) -> Woordenlijst:
+        """A list of the given (already normalised) words."""
+        return cls(hash(w) for w in woorden)
+
+    def __contains__(self, woord: object) -> bool:
+        h = hash(woord)
+        i = bisect.bisect_left(self._hashes, h)
+        return i < len(self._hashes) and self._hashes[i] == h
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+_JSON_TEKST = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _woordvormen(json_tekst: str) -> Iterator[str]:
+    """Every string in a JSON lemma table (keys and values alike), without parsing the tree.
+
+    The tables are flat maps and lists of words; scanning the strings keeps the memory peak
+    at the size of the text instead of a 200,000-entry dict.
+    """
+    for match in _JSON_TEKST.finditer(json_tekst):
+        tekst = match.group(1)
+        yield json.loads(f'"{tekst}"') if "\\" in tekst else tekst
+
+
+def _genormaliseerd(woorden: Iterable[str]) -> Iterator[str]:
+    for woord in woorden:
+        if woord.isascii() and woord.isalpha():
+            yield woord.lower()
+        else:
+            yield from _vouw(woord)
+
+
+def _lees_woordenlijst() -> Woordenlijst:
+    """All Dutch word forms of the lemma tables in spacy-lookups-data (offline, ~400k forms)."""
+    hashes = {hash(w) for w in _genormaliseerd((*STOPWOORDEN, *VULWOORDEN, *_EXTRA_WOORDEN))}
+    try:
+        data = resources.files("spacy_lookups_data") / "data"
+        for naam in _WOORDENLIJST_BESTANDEN:
+            # One table at a time, hashed straight away: the parsed JSON is the memory peak.
+            with (data / naam).open("rb") as ruw, gzip.open(ruw, "rt", encoding="utf-8") as f:
+                hashes.update(hash(w) for w in _genormaliseerd(_woordvormen(f.read())))
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError) as exc:
+        # Without the tables every word the kaart does not know may be a typo, as before.
+        _log.warning("Nederlandse woordenlijst niet beschikbaar (%s); tikfouten ruimer", exc)
+    # Part-of-speech keys ("noun", "verb") end up in the list too: harmless.
+    return Woordenlijst(hashes)
+
+
+_woordenlijst_lock = threading.Lock()
+_woordenlijst: Woordenlijst | None = None
+
+
+def woordenlijst() -> Woordenlijst:
+    """The Dutch word forms known offline, normalised like query words (loaded once, ~1 s)."""
+    global _woordenlijst
+    if _woordenlijst is None:
+        with _woordenlijst_lock:
+            if _woordenlijst is None:
+                _woordenlijst = _lees_woordenlijst()
+    return _woordenlijst
+
+
+_TUSSENKLANKEN = ("", "s", "e", "en")
+
+
+@functools.lru_cache(maxsize=20_000)
+def woorddelen(woord: str) -> tuple[str, str] | None:
+    """Split a compound into two known words (schuldhulp → schuld + hulp), else ``None``.
+
+    Dutch writes compounds as one word, so a word list never holds them all. The longest
+    first part wins; a linking s/e/en between the parts is allowed (ouderen·adviseur, huis·werk).
+    Parts have at least three letters, so a typo does not pass for a compound of snippets.
+    """
+    lijst = woordenlijst()
+    for i in range(len(woord) - 3, 2, -1):
+        links, rechts = woord[:i], woord[i:]
+        if rechts not in lijst:
+            continue
+        for klank in _TUSSENKLANKEN:
+            if klank and not links.endswith(klank):
+                continue
+            basis = links[: len(links) - len(klank)]
+            if len(basis) >= 3 and (basis in lijst or links in lijst):
+                return (links if links in lijst else basis), rechts
+    return None
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_woord(woord: str) -> bool:
+    """Whether a normalised word is correct Dutch (a listed form or a compound of two).
+
+    Typo tolerance applies only to words that are not: a correct word ("anderen") is meant as
+    typed, and must never be "corrected" into some name on the kaart ("Anker").
+    """
+    return woord in woordenlijst() or woord.isdigit() or woorddelen(woord) is not None

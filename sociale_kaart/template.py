@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import codecs
 import csv
-import difflib
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
-from kern.themas import DOELGROEPEN, THEMAS, Niveau
+from rapidfuzz import fuzz, process
+
+from kern.themas import DOELGROEPEN, KAART_ID, THEMAS, Niveau
 from sociale_kaart.synoniemen import dichtstbijzijnde_thema
 
 KOLOMMEN: tuple[str, ...] = (
@@ -45,7 +45,6 @@ VERPLICHT = ("id", "naam", "organisatie", "themas", "niveau")
 
 _POSTCODE = re.compile(r"^([1-9][0-9]{3})\s?([A-Za-z]{2})?$")
 _EMAIL = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+$")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
 @dataclass(frozen=True)
@@ -168,7 +167,9 @@ def _split(value: str) -> list[str]:
 
 
 def _suggest(value: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.5)
+    # rapidfuzz's ratio is difflib's (2·matches / total length), in C; the kaart's search uses
+    # rapidfuzz already, so the package has one fuzzy matcher.
+    close = process.extractOne(value, list(options), scorer=fuzz.ratio, score_cutoff=50)
     return f" Bedoelt u {close[0]!r}?" if close else ""
 
 
@@ -209,7 +210,7 @@ def validate_row(
     for kolom in VERPLICHT:
         if not values[kolom]:
             fout(kolom, "dit veld is verplicht en is leeg.")
-    if values["id"] and not _ID.match(values["id"]):
+    if values["id"] and not KAART_ID.match(values["id"]):
         fout("id", f"{values['id']!r} mag alleen letters, cijfers, '-', '_' en '.' bevatten.")
 
     themas: list[str] = []
@@ -419,14 +420,3 @@ def read_csv_text(text: str) -> list[tuple[int, dict[str, str]]]:
     if problemen:
         raise KaartFout(problemen)
     return records
-
-
-def read_csv(path: Path, wijken: Iterable[str]) -> list[AanbodRij]:
-    """Read and validate a kaart CSV file in the template format."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KaartFout([KaartProbleem(0, None, f"Het bestand {path} bestaat niet.")]) from None
-    except IsADirectoryError:
-        raise KaartFout([KaartProbleem(0, None, f"{path} is een map, geen bestand.")]) from None
-    return validate_rows(read_csv_text(decode_bytes(data)), wijken)

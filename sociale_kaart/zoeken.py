@@ -1,9 +1,26 @@
 """Search the sociale kaart: filters, Dutch-aware text search, the ladder's ranking, and reasons.
 
-One implementation for the bot, the CLI and the loket page. Ranking, most important first:
-niveau (sociale basis, algemene voorziening, maatwerk), own wijk before the whole gemeente
-before another wijk, fresh before stale, text relevance, then the name. Every result carries
-the reasons for its place, in Dutch, for loket staff and for tests.
+One implementation for the bot, the CLI and the loket page. With a text, only offers that
+answer it are kept: a text score of at least :data:`RELEVANTIE_DREMPEL` percent of the best
+(a word in a description alone does not make an offer an answer when others are named for it).
+The results come in three tiers:
+
+0. the best answers: fresh offers that match as many query words as the best fresh offer,
+   score at least :data:`BESTE_ANTWOORD` percent of it, and are not meant only for
+   mantelzorgers, ouders or jeugd when the query is about something else;
+1. the other fresh answers, the better match first;
+2. stale entries (not checked for ``vers_dagen`` days, or never).
+
+Tiers 0 and 2 follow the ladder: niveau (sociale basis, algemene voorziening, maatwerk); own
+wijk, whole gemeente, another wijk (with no wijk known, the better match before the
+gemeente-wide one); text relevance; offers for an age group below open ones when the age is
+unknown; the name. Without a text every fresh offer is a best answer. So within a niveau a
+stale entry always ranks below every fresh one, own wijk or not, and says so in its reasons.
+Every result carries the reasons for its place, in Dutch, for loket staff and for tests.
+
+The query is read for its meaning first (:func:`sociale_kaart.synoniemen.analyseer`): phrases
+("koffie drinken"), the needs the query is about, and ambiguous words resolved by their cues,
+so synonyms and derived words stay within the same need.
 
 Filtering, the ladder and text relevance are computed in SQL over the plain index table (no
 FTS or tsvector), so SQLite and PostgreSQL give identical results. A warm search is one
@@ -15,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,15 +43,18 @@ from sqlalchemy.sql import Select, Subquery
 from sqlalchemy.sql.elements import ColumnElement
 
 from kern.db import unit_of_work
-from kern.themas import DOELGROEPEN, Niveau
+from kern.gemeente import POSTCODE
+from kern.settings import KAART_VERS_DAGEN
+from kern.themas import DOELGROEPEN, THEMAS, Niveau
 from sociale_kaart.models import Aanbod, AanbodZoekterm, Organisatie, Wijk, is_vers
 from sociale_kaart.models import aanbod_thema as aanbod_thema_tabel
-from sociale_kaart.tekst import zoekwoorden
+from sociale_kaart.synoniemen import Zoekanalyse, analyseer
 from sociale_kaart.zoekindex import (
     VELD_GEWICHTEN,
     VELD_LABELS,
     KaartCache,
     TermTreffer,
+    Vocabulaire,
     WijkTabel,
     doelgroep_bit,
     doelgroep_bits,
@@ -44,7 +64,21 @@ from sociale_kaart.zoekindex import (
     versie_kolom,
 )
 
-_PC4 = re.compile(r"^\s*([1-9][0-9]{3})\s*(?:[A-Za-z]{2})?\s*$")
+#: An offer answers a text when its text score is at least this share (in percent) of the best
+#: offer's score; the rest is left out.
+RELEVANTIE_DREMPEL = 40
+
+#: The best answers come first, in the ladder's order: fresh offers that match as many query
+#: words as the best fresh offer and score at least this share (percent) of it. The other
+#: answers follow, fresh ones first and the better match first. A stale offer is never a best
+#: answer, so within a niveau it ranks below every fresh one, own wijk or not.
+BESTE_ANTWOORD = 60
+
+#: Weight of a match per field weight in the index (``VELD_GEWICHTEN``), at query time. A thema
+#: is a broad category and a description mentions much in passing: a word in the name or the
+#: trefwoorden says far more about what an offer is for. Applied here, not in the index, so
+#: tuning it needs no rebuild.
+SCORE_PER_VELD: dict[int, int] = {5: 10, 4: 8, 3: 4, 2: 3, 1: 2}
 
 
 class ZoekFout(ValueError):
@@ -113,7 +147,7 @@ class ZoekVraag:
     wijk: str | None = None
     niveaus: tuple[Niveau, ...] = tuple(Niveau)
     peildatum: date = field(default_factory=date.today)
-    vers_dagen: int = 365
+    vers_dagen: int = KAART_VERS_DAGEN
     tekst: str | None = None
     doelgroep: str | None = None
     postcode: str | None = None
@@ -125,7 +159,7 @@ class Treffer:
 
     zoekwoord: str
     term: str
-    soort: str  # exact | synoniem | afleiding | samenstelling | tikfout
+    soort: str  # exact | synoniem | afleiding | samenstelling | woorddeel | tikfout
     veld: str
 
     def uitleg(self) -> str:
@@ -137,6 +171,8 @@ class Treffer:
             "synoniem": "als synoniem",
             "afleiding": "als afgeleid woord",
             "samenstelling": "in samenstelling",
+            "woorddeel": "via woorddeel",
+            "thema": "via het thema",
             "tikfout": "als tikfout voor",
         }
         return f"'{self.zoekwoord}' {soorten.get(self.soort, self.soort)} '{self.term}' in {veld}"
@@ -218,7 +254,7 @@ def _kies_wijk(tabel: WijkTabel, vraag: ZoekVraag) -> _WijkKeuze:
         # An unknown wijk: we cannot tell where the resident lives, so no wijk offers at all.
         return _WijkKeuze(None, vraag.wijk, True)
     if vraag.postcode:
-        match = _PC4.match(vraag.postcode)
+        match = POSTCODE.match(vraag.postcode)
         gevonden = tabel.per_pc4.get(match.group(1)) if match else None
         if gevonden is not None:
             return _WijkKeuze(gevonden[0], gevonden[1], True)
@@ -281,6 +317,7 @@ def _wijk_rang(wijk: _WijkKeuze) -> ColumnElement[Any]:
 
 
 def _vers_rang(vraag: ZoekVraag) -> ColumnElement[Any]:
+    # Never checked (NULL) is stale: the comparison is not true, so it takes the else branch.
     grens = vraag.peildatum - timedelta(days=vraag.vers_dagen)
     return case((Aanbod.laatst_gecontroleerd >= grens, 0), else_=1)
 
@@ -310,6 +347,7 @@ def _tienden(treffer: TermTreffer) -> int:
 #: field weight. Ties on score go to the later term in sort order, as in :func:`_uitpakken`.
 _SCORE_FACTOR = 10_000
 _TERM_FACTOR = 10
+_DEKKING_FACTOR = 1_000_000  # above any text score (at most 100 per query word)
 _GEWICHT_VELD = {gewicht: veld for veld, gewicht in VELD_GEWICHTEN.items()}
 
 
@@ -330,28 +368,31 @@ def _tekst_rangschikking(
     wijk: _WijkKeuze,
     filters: list[ColumnElement[Any]],
     per_woord: dict[str, dict[str, TermTreffer]],
+    behoeften: frozenset[str],
     limiet: int,
 ) -> Subquery:
-    """The best offers for a text: most query words first, then the ladder, then relevance.
+    """The offers that answer a text: the best answers by the ladder, then the others.
 
     Scores are aggregated in SQL (one row per offer), so a common word that matches thousands
     of index rows costs the database a scan, not Python a loop; the packed maxima (columns
     ``s0``, ``s1``, ... per query word) also carry the explanation, so no second query is needed.
+    The best score over all candidates (a window) sets the bar an offer must pass to be kept.
     """
     z = AanbodZoekterm
     alle_termen = sorted({t for treffers in per_woord.values() for t in treffers})
+    veldscore: ColumnElement[Any] = case(SCORE_PER_VELD, value=z.gewicht, else_=0)
     gepakt = []
     for treffers in per_woord.values():
         termen = sorted(treffers)
         assert len(termen) < _SCORE_FACTOR // _TERM_FACTOR
-        # value per term: quality (tenths) * weight * F + term number * 10 + weight
+        # value per term: quality (tenths) * field score * F + term number * 10 + field weight
         kwaliteit: ColumnElement[Any] = case(
             {t: _tienden(treffers[t]) for t in termen}, value=z.term, else_=0
         )
         nummer: ColumnElement[Any] = case(
             {t: i for i, t in enumerate(termen, start=1)}, value=z.term, else_=0
         )
-        waarde = kwaliteit * z.gewicht * _SCORE_FACTOR + nummer * _TERM_FACTOR + z.gewicht
+        waarde = kwaliteit * veldscore * _SCORE_FACTOR + nummer * _TERM_FACTOR + z.gewicht
         gepakt.append(func.max(case((kwaliteit > 0, waarde), else_=0)))
     sub = (
         select(z.aanbod_id.label("aanbod_id"), *[g.label(f"s{i}") for i, g in enumerate(gepakt)])
@@ -365,24 +406,103 @@ def _tekst_rangschikking(
     )
     # Integer division on both databases.
     score: ColumnElement[Any] = sum((k / _SCORE_FACTOR for k in kolommen), start=literal(0))
-    return (
-        select(Aanbod.id.label("id"), dekking.label("dekking"), *kolommen)
+    ladder = [*_ladder(vraag, wijk), _leeftijd_rang(vraag), _andere_doelgroep(vraag, behoeften)]
+    kandidaten = (
+        select(
+            Aanbod.id.label("id"),
+            dekking.label("dekking"),
+            score.label("score"),
+            func.max(score).over().label("beste"),
+            # The best fresh offer (most query words, then score) sets the bar for the best
+            # answers, packed as dekking * F + score so that one window finds both.
+            func.max(case((_vers_rang(vraag) == 0, dekking * _DEKKING_FACTOR + score), else_=0))
+            .over()
+            .label("beste_vers"),
+            *[rang.label(f"r{i}") for i, rang in enumerate(ladder)],
+            Aanbod.sorteernaam.label("naam_sortering"),
+            *kolommen,
+        )
         .join(sub, sub.c.aanbod_id == Aanbod.id)
         .where(*filters)
+        .subquery("kandidaten")
+    )
+    k = kandidaten.c
+    # r0 niveau, r1 freshness (0 = fresh), r2 wijk, r3 age; r4 1 = for another doelgroep.
+    beste_dekking = k.beste_vers / _DEKKING_FACTOR  # integer division on both databases
+    beste_score = k.beste_vers - beste_dekking * _DEKKING_FACTOR
+    # Tier 0: the best answers; 1: the other fresh answers; 2: stale answers.
+    trede: ColumnElement[Any] = case(
+        (k.r1 != 0, 2),
+        (
+            and_(
+                k.r4 == 0,
+                k.dekking >= beste_dekking,
+                k.score * 100 >= beste_score * BESTE_ANTWOORD,
+            ),
+            0,
+        ),
+        else_=1,
+    )
+    return (
+        select(k.id, k.dekking, k.beste_vers, *[k[f"s{i}"] for i in range(len(gepakt))])
+        .where(k.score * 100 >= k.beste * RELEVANTIE_DREMPEL)
         .order_by(
-            dekking.desc(),
-            *_ladder(vraag, wijk),
-            score.desc(),
-            _binair(session, Aanbod.sorteernaam),
-            _binair(session, Aanbod.id),
+            # The best answers and the stale ones by the ladder, the others best match first.
+            trede,
+            case((trede == 1, -k.score), else_=0),
+            k.r0,
+            # Own wijk before the rest; with no wijk known, the better match before the
+            # gemeente-wide one (a wijk offer may well be the resident's own).
+            *((k.r2, k.score.desc()) if wijk.filter else (k.score.desc(), k.r2)),
+            k.r3,
+            _binair(session, k.naam_sortering),
+            _binair(session, k.id),
         )
         .limit(limiet)
         .subquery("gerangschikt")
     )
 
 
+#: Doelgroepen an offer can be meant for only: such an offer is no best answer to a query that
+#: does not point to that group ("koffie drinken" → not the mantelzorgers' meeting).
+_BIJZONDERE_DOELGROEPEN = ("mantelzorgers", "ouders", "jeugd")
+_DOELGROEPEN_PER_BEHOEFTE: dict[str, tuple[str, ...]] = {
+    "mantelzorg": ("mantelzorgers",),
+    "dementie": ("mantelzorgers",),
+    "opvoeden_opgroeien": ("ouders", "jeugd"),
+    "ouders": ("ouders",),
+}
+
+
+def _bedoelde_doelgroepen(vraag: ZoekVraag, behoeften: frozenset[str]) -> set[str] | None:
+    """The special doelgroepen the query points to; ``None``: unknown, so demote nothing."""
+    if not behoeften and not vraag.doelgroep:
+        return None
+    groepen = {g for b in behoeften for g in _DOELGROEPEN_PER_BEHOEFTE.get(b, ())}
+    if vraag.doelgroep:
+        groepen.add(vraag.doelgroep)
+    if (vraag.leeftijd is not None and vraag.leeftijd < 18) or vraag.minderjarig:
+        groepen.add("jeugd")
+    return groepen
+
+
+def _andere_doelgroep(vraag: ZoekVraag, behoeften: frozenset[str]) -> ColumnElement[Any]:
+    """1 for an offer only for mantelzorgers, ouders or jeugd when the query is not about them."""
+    groepen = _bedoelde_doelgroepen(vraag, behoeften)
+    if groepen is None:
+        return literal(0)
+    bijzonder = doelgroep_bits(_BIJZONDERE_DOELGROEPEN)
+    overig = doelgroep_bits(DOELGROEPEN) & ~bijzonder
+    bedoeld = doelgroep_bits(groepen)
+    bits = Aanbod.doelgroep_bits
+    alleen_bijzonder = and_(bits != 0, bits.op("&")(overig) == 0)
+    if bedoeld:
+        alleen_bijzonder = and_(alleen_bijzonder, bits.op("&")(bedoeld) == 0)
+    return case((alleen_bijzonder, 1), else_=0)
+
+
 def _ladder(vraag: ZoekVraag, wijk: _WijkKeuze) -> list[ColumnElement[Any]]:
-    return [_niveau_rang(), _wijk_rang(wijk), _vers_rang(vraag), _leeftijd_rang(vraag)]
+    return [_niveau_rang(), _vers_rang(vraag), _wijk_rang(wijk)]
 
 
 def _thema_lijst(session: Session) -> ColumnElement[Any]:
@@ -490,21 +610,27 @@ def _zoek(
 
     wijk = _kies_wijk(cache.wijken(session), vraag)
     filters = _filters(vraag, wijk)
-    woorden = zoekwoorden(vraag.tekst or "")
+    analyse = analyseer(vraag.tekst or "", vraag.thema)
+    woorden = [b.woord for b in analyse.begrippen]
     per_woord: dict[str, dict[str, TermTreffer]] = {}
     if woorden:
-        vocab = cache.vocabulaire(session)
-        per_woord = {w: t for w in woorden if (t := vocab.uitbreiden(w))}
+        per_woord = _uitgebreid(analyse, cache.vocabulaire(session))
         if not per_woord:
             # Unknown words, or words that a newer kaart knows: only the version can tell.
             return None if verouderd() else []
-        gerangschikt = _tekst_rangschikking(session, vraag, wijk, filters, per_woord, limiet)
+        gerangschikt = _tekst_rangschikking(
+            session, vraag, wijk, filters, per_woord, analyse.behoeften, limiet
+        )
     else:
         gerangschikt = (
             select(Aanbod.id.label("id"))
             .where(*filters)
             .order_by(
-                *_ladder(vraag, wijk),
+                # As with a text, where every fresh offer is a best answer: fresh, then stale.
+                _vers_rang(vraag),
+                _niveau_rang(),
+                _wijk_rang(wijk),
+                _leeftijd_rang(vraag),
                 _binair(session, Aanbod.sorteernaam),
                 _binair(session, Aanbod.id),
             )
@@ -516,11 +642,8 @@ def _zoek(
         return None
     if not rows and verouderd():
         return None
-    if per_woord and rows:
-        # Only offers that match as many query words as the best one does.
-        beste = max(row.dekking for row in rows)
-        rows = [row for row in rows if row.dekking == beste]
     termen_per_woord = {w: sorted(treffers) for w, treffers in per_woord.items()}
+    bedoeld = _bedoelde_doelgroepen(vraag, analyse.behoeften)
     resultaten = []
     for row in rows:
         tekst = None
@@ -532,20 +655,57 @@ def _zoek(
                 for i, (woord, treffers) in enumerate(per_woord.items())
             ]
             gevonden = [u for u in uitgepakt if u is not None]
-            tekst = (sum(u[0] for u in gevonden), tuple(u[1] for u in gevonden))
-        resultaten.append(_resultaat(_gegevens(row), vraag, wijk, tekst, len(woorden)))
+            tekst = (
+                sum(u[0] for u in gevonden),
+                tuple(u[1] for u in gevonden),
+                int(row.beste_vers or 0),
+            )
+        resultaten.append(_resultaat(_gegevens(row), vraag, wijk, tekst, len(woorden), bedoeld))
     # The SQL ranking chose these rows; the order is the same ladder, computed in Python
     # (sorteernaam in code point order is the byte order SQL sorted by).
     resultaten.sort(key=lambda r: r.sorteer)
     return resultaten
 
 
+def _uitgebreid(analyse: Zoekanalyse, vocab: Vocabulaire) -> dict[str, dict[str, TermTreffer]]:
+    """Index terms per unit of the query, expanded within the query's needs."""
+    per_woord: dict[str, dict[str, TermTreffer]] = {}
+    for begrip in analyse.begrippen:
+        treffers: dict[str, TermTreffer] = {}
+        thema = begrip.behoefte if begrip.behoefte in THEMAS else None
+        for i, woord in enumerate(begrip.zoek):
+            verwant = begrip.verwant if i == 0 else ()
+            uitgebreid = vocab.uitbreiden(woord, analyse.behoeften, verwant, thema)
+            for term, treffer in uitgebreid.items():
+                if begrip.gewicht != 1:
+                    treffer = replace(
+                        treffer, kwaliteit=round(treffer.kwaliteit * begrip.gewicht, 2)
+                    )
+                if term not in treffers or treffers[term].kwaliteit < treffer.kwaliteit:
+                    treffers[term] = treffer
+        if treffers:
+            per_woord[begrip.woord] = treffers
+    # An index term counts for one unit only, the one it matches best (then the first): in
+    # "eenzaam, koffie drinken" the meaning of the phrase must not count 'eenzaam' twice.
+    eigenaar: dict[str, tuple[float, int]] = {}
+    for i, treffers in enumerate(per_woord.values()):
+        for term, treffer in treffers.items():
+            if term not in eigenaar or treffer.kwaliteit > eigenaar[term][0]:
+                eigenaar[term] = (treffer.kwaliteit, i)
+    return {
+        woord: gehouden
+        for i, (woord, treffers) in enumerate(per_woord.items())
+        if (gehouden := {t: tr for t, tr in treffers.items() if eigenaar[t][1] == i})
+    }
+
+
 def _resultaat(
     aanbod: AanbodGegevens,
     vraag: ZoekVraag,
     wijk: _WijkKeuze,
-    tekst: tuple[int, tuple[Treffer, ...]] | None,
+    tekst: tuple[int, tuple[Treffer, ...], int] | None,
     aantal_woorden: int,
+    bedoeld: set[str] | None = None,
 ) -> Resultaat:
     niveau = aanbod.niveau
     vers = aanbod.is_vers(vraag.peildatum, vraag.vers_dagen)
@@ -558,13 +718,13 @@ def _resultaat(
     else:
         redenen.append(f"in wijk {aanbod.wijk}")
     if aanbod.laatst_gecontroleerd is None:
-        redenen.append("verouderd: nooit gecontroleerd")
+        redenen.append("verouderd: nooit gecontroleerd, dus na actueel aanbod")
     elif vers:
         redenen.append(f"actueel: laatst gecontroleerd {aanbod.laatst_gecontroleerd.isoformat()}")
     else:
         redenen.append(
             f"verouderd: laatst gecontroleerd {aanbod.laatst_gecontroleerd.isoformat()} "
-            f"(langer dan {vraag.vers_dagen} dagen geleden)"
+            f"(langer dan {vraag.vers_dagen} dagen geleden), dus na actueel aanbod"
         )
     leeftijdsgrens = aanbod.leeftijd_min is not None or aanbod.leeftijd_max is not None
     leeftijd_rang = 1 if leeftijdsgrens and vraag.leeftijd is None else 0
@@ -575,24 +735,53 @@ def _resultaat(
         )
     treffers: tuple[Treffer, ...] = ()
     score = 0.0
+    beste_antwoord = True
     if tekst is not None:
         score = tekst[0] / 10
         treffers = tekst[1]
+        groepen = set(aanbod.doelgroepen)
+        andere_groep = (
+            bedoeld is not None
+            and bool(groepen)
+            and groepen <= set(_BIJZONDERE_DOELGROEPEN)
+            and not groepen & bedoeld
+        )
+        beste_dekking, beste_score = divmod(tekst[2], _DEKKING_FACTOR)
+        beste_antwoord = (
+            vers
+            and not andere_groep
+            and len(treffers) >= beste_dekking
+            and tekst[0] * 100 >= beste_score * BESTE_ANTWOORD
+        )
+        # Before the text reason: callers read the last reason as the text match.
+        if vers and andere_groep:
+            redenen.append(
+                f"alleen voor {', '.join(sorted(groepen))}; de vraag gaat daar niet over, "
+                "dus na de beste treffers"
+            )
+        elif vers and not beste_antwoord:
+            redenen.append(
+                f"past minder goed dan de beste actuele treffer ({len(treffers)} zoekwoorden, "
+                f"score {score:.1f}; de beste: {beste_dekking}, score {beste_score / 10:.1f}), "
+                "dus daarna"
+            )
         uitleg = "; ".join(t.uitleg() for t in treffers)
         redenen.append(
             f"tekst: {uitleg} ({len(treffers)} van {aantal_woorden} zoekwoorden, score {score:.1f})"
         )
     wijk_rang = 0 if eigen_wijk else (1 if aanbod.wijk_id is None else 2)
+    # Tier 0: the best answers; 1: the other fresh answers (best match first); 2: stale.
+    trede = 2 if not vers else (0 if beste_antwoord else 1)
     return Resultaat(
         aanbod=aanbod,
         vers=vers,
         redenen=tuple(redenen),
         sorteer=(
+            trede,
+            -score if trede == 1 else 0,
             niveau.rang,
-            wijk_rang,
-            0 if vers else 1,
+            *((wijk_rang, -score) if wijk.filter else (-score, wijk_rang)),
             leeftijd_rang,
-            -score,
             aanbod.sorteernaam,
             aanbod.id,
         ),
@@ -607,7 +796,7 @@ BOT_NIVEAUS: Sequence[Niveau] = (Niveau.SOCIALE_BASIS, Niveau.ALGEMENE_VOORZIENI
 class KaartZoeker:
     """The bot's view of the kaart: never maatwerk, sociale basis first."""
 
-    def __init__(self, session_factory: sessionmaker, vers_dagen: int = 365):
+    def __init__(self, session_factory: sessionmaker, vers_dagen: int = KAART_VERS_DAGEN):
         self.session_factory = session_factory
         self.vers_dagen = vers_dagen
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import threading
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from kern.db import in_stukken
 from kern.themas import DOELGROEPEN
 from sociale_kaart.models import (
     Aanbod,
@@ -34,8 +35,19 @@ from sociale_kaart.models import (
     WijkPostcode,
     aanbod_thema,
 )
-from sociale_kaart.synoniemen import synoniemen
-from sociale_kaart.tekst import index_versie, sorteer_naam, stam, termen, thema_teksten
+from sociale_kaart.synoniemen import behoeften_van, synoniemen
+from sociale_kaart.tekst import (
+    STOPWOORDEN,
+    VULWOORDEN,
+    index_versie,
+    is_woord,
+    sorteer_naam,
+    stam,
+    termen,
+    thema_teksten,
+    woorddelen,
+    woorden,
+)
 
 #: Field → weight of a term found there; fields are listed from most to least telling.
 VELD_GEWICHTEN: dict[str, int] = {
@@ -93,18 +105,13 @@ def index_termen(
     return result
 
 
-def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def schrijf_termen(
     session: Session,
     per_aanbod: Iterable[tuple[str, dict[str, tuple[str, int]]]],
     bestaande_wissen: Sequence[str] = (),
 ) -> None:
     """Replace the index rows of the given offers (Core statements: an import writes 100k+ rows)."""
-    for ids in _chunks(bestaande_wissen, 500):
+    for ids in in_stukken(bestaande_wissen):
         session.execute(delete(AanbodZoekterm).where(AanbodZoekterm.aanbod_id.in_(list(ids))))
     batch: list[dict[str, object]] = []
     for aanbod_id, index in per_aanbod:
@@ -234,7 +241,7 @@ class TermTreffer:
 
     term: str
     kwaliteit: float
-    soort: str  # exact | synoniem | afleiding | samenstelling | tikfout
+    soort: str  # exact | synoniem | afleiding | samenstelling | woorddeel | tikfout | thema
 
 
 class Vocabulaire:
@@ -273,26 +280,60 @@ class Vocabulaire:
         return found
 
     def _afleidingen(self, basis: str) -> list[str]:
-        """Longer and slightly shorter terms: mantelzorg ↔ mantelzorger, mantelzorgcafe."""
-        found = [t for t in self._met_begin(basis) if t != basis] if len(basis) >= 4 else []
+        """Longer and slightly shorter terms: mantelzorg ↔ mantelzorger (not compounds)."""
+        found = (
+            [t for t in self._met_begin(basis) if t != basis and not _is_samenstelling(basis, t)]
+            if len(basis) >= 4
+            else []
+        )
         for cut in (1, 2, 3):
             korter = basis[:-cut]
             if len(korter) >= 5 and korter in self:
                 found.append(korter)
         return found
 
-    def uitbreiden(self, woord: str) -> dict[str, TermTreffer]:
+    def _samenstellingen_met_begin(self, basis: str) -> list[str]:
+        """Compounds that start with the term: werk → werkplaats, mantelzorg → mantelzorgcafé."""
+        if len(basis) < 4:
+            return []
+        return [t for t in self._met_begin(basis) if t != basis and _is_samenstelling(basis, t)]
+
+    def uitbreiden(
+        self,
+        woord: str,
+        behoeften: frozenset[str] | None = None,
+        verwant: Iterable[str] = (),
+        thema: str | None = None,
+    ) -> dict[str, TermTreffer]:
         """Index terms a query word may stand for, each with a match quality in (0, 1].
 
         Exact 1.0; synonym 0.9; derived word 0.8 (of a synonym 0.7); compound ending in the
         word 0.6 (café → mantelzorgcafé); a typo 0.7 per edit less, and its derived words
-        and synonyms a tenth lower still.
+        and synonyms a tenth lower still; a part of a compound the kaart does not know 0.7
+        (its last part 0.5). ``verwant`` are words the query word stands for (a phrase's
+        meaning), found as synonyms (0.6). ``thema`` is the need the word is about: offers
+        of that thema are found too, weakly (0.5), as the answers of last resort.
+
+        Meanings stay within the query's needs (``behoeften``; ``None``: no restriction):
+        synonyms come from groups of those needs only, and a derived word, compound or typo
+        that belongs to another need is left out ("ouders" never finds "ouderen"). Typos are
+        corrected only for words that are not correct Dutch, so a common word never turns
+        into a name on the kaart ("anderen" is not a typo for "Anker").
         """
         stem = stam(woord)
+        toegestaan = set(behoeften_van(stem)) | set(behoeften or ())
         treffers: dict[str, TermTreffer] = {}
+
+        def past(term: str) -> bool:
+            if behoeften is None or not toegestaan:
+                return True  # nothing known about the need: nothing to keep apart
+            ander = behoeften_van(term)
+            return not ander or bool(ander & toegestaan)
 
         def voeg_toe(term: str, kwaliteit: float, soort: str) -> None:
             huidig = treffers.get(term)
+            if soort != "exact" and not past(term):
+                return
             if huidig is None or huidig.kwaliteit < kwaliteit:
                 treffers[term] = TermTreffer(term, round(kwaliteit, 1), soort)
 
@@ -301,26 +342,81 @@ class Vocabulaire:
                 voeg_toe(basis, kwaliteit, soort)
             for term in self._afleidingen(basis):
                 voeg_toe(term, kwaliteit - 0.2, "afleiding" if soort == "exact" else soort)
-            for syn in synoniemen(basis):
+            for term in self._samenstellingen_met_begin(basis):
+                # werk → werkplaats: a compound is a thing of its own, found but lower.
+                voeg_toe(term, kwaliteit * 0.6, "samenstelling" if soort == "exact" else soort)
+            for syn in synoniemen(basis, behoeften):
                 if syn in self:
                     voeg_toe(syn, kwaliteit - 0.1, "synoniem" if soort == "exact" else soort)
                 for term in self._afleidingen(syn):
                     voeg_toe(term, kwaliteit - 0.3, "synoniem" if soort == "exact" else soort)
 
         rond(stem, 1.0, "exact")
+        for ander_woord in verwant:
+            # What a phrase stands for, below what it says: "koffie drinken" → ontmoeten.
+            for deel in woorden(ander_woord):
+                rond(stam(deel), 0.6, "synoniem")
+        if thema is not None:
+            for deel in thema.split("_"):
+                if stam(deel) in self:
+                    voeg_toe(stam(deel), 0.5, "thema")
         if len(stem) >= 4 or (len(stem) == 3 and len(woord) >= 4):
             for term in self._met_eind(stem):
-                if term != stem:
+                if term != stem and _is_woordbegin(term[: -len(stem)]):
                     voeg_toe(term, 0.6, "samenstelling")
         sterk = any(t.soort in ("exact", "synoniem") for t in treffers.values())
-        if not sterk and len(stem) >= 5:
+        if sterk:
+            return treffers
+        if woord.startswith("ge") and len(woord) >= 6:
+            # A past participle the stemmer leaves alone: gepest → pest(en), gebeld → bel(len).
+            for basis in (stam(woord[2:]), stam(woord[2:] + "en")):
+                if basis in self and past(basis):
+                    rond(basis, 0.8, "afleiding")
+                    return treffers
+        delen = woorddelen(woord)
+        if delen is not None:
+            # A compound the kaart does not have (huiswerkbegeleiding): its parts, the first
+            # (what it is about) above the last (what kind of thing).
+            eerste, laatste = delen
+            for deel, kwaliteit in ((eerste, 0.7), (laatste, 0.5)):
+                if deel not in STOPWOORDEN and deel not in VULWOORDEN:
+                    basis = stam(deel)
+                    if basis in self:
+                        voeg_toe(basis, kwaliteit, "woorddeel")
+                    for syn in synoniemen(basis, behoeften):
+                        if syn in self:
+                            voeg_toe(syn, kwaliteit - 0.1, "woorddeel")
+        elif len(stem) >= 5 and not is_woord(woord):
             max_fouten = 1 if len(stem) < 8 else 2
             for term, afstand, _ in process.extract(
                 stem, self.termen, scorer=OSA.distance, score_cutoff=max_fouten, limit=5
             ):
                 if abs(len(term) - len(stem)) <= max_fouten:
+                    # The corrected word brings its own need (mantelzrog → mantelzorg).
+                    toegestaan.update(behoeften_van(term))
                     rond(term, 0.7 - 0.1 * (afstand - 1), "tikfout")
         return treffers
+
+
+def _is_samenstelling(basis: str, term: str) -> bool:
+    """Whether ``term`` is ``basis`` plus another word (a compound), not plus an ending.
+
+    "werkplaats" is a workshop, not work; "mantelzorger" is a derived word of "mantelzorg".
+    Index terms are stems, so the rest is also tried with the endings the stemmer removed.
+    """
+    rest = term[len(basis) :]
+    if len(rest) <= 2:
+        return False
+    return any(is_woord(rest + einde) for einde in ("", "e", "en", "s"))
+
+
+def _is_woordbegin(begin: str) -> bool:
+    """Whether the start of a compound is a word: buurt·koffie yes, v·rouw no."""
+    if len(begin) < 3:
+        return False
+    if begin.endswith("s") and is_woord(begin[:-1]):  # linking s: vrijwilligers·werk
+        return True
+    return any(is_woord(begin + einde) for einde in ("", "e", "en"))
 
 
 @dataclass(frozen=True)

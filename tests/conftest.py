@@ -27,6 +27,27 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 os.environ.update(RASA_OMGEVING)
 
 
+#: pytest-timeout per test (setup included: the e2e session fixture starts Rasa in the
+#: first e2e test's setup). The default for every other test is in pyproject.toml.
+TIMEOUT_E2E = 900
+TIMEOUT_RASA = 600
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the PostgreSQL tests ``postgres`` and give Rasa tests a longer timeout."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        params = list(callspec.params.values()) if callspec is not None else []
+        if {"pg_server", "pg_url"} & set(getattr(item, "fixturenames", ())) or (
+            "postgresql" in params
+        ):
+            item.add_marker(pytest.mark.postgres)
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.timeout(TIMEOUT_E2E))
+        elif item.get_closest_marker("rasa"):
+            item.add_marker(pytest.mark.timeout(TIMEOUT_RASA))
+
+
 @pytest.fixture(scope="session")
 def demo_profiel() -> GemeenteProfiel:
     return load_profiel(DEMO_PROFIEL)

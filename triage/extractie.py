@@ -114,20 +114,113 @@ _GETALWOORDEN = {
     "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
     "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
     "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
-    "tachtig": 80, "negentig": 90,
+    "tachtig": 80, "negentig": 90, "honderd": 100,
 }  # fmt: skip
-_GETAL = r"(\d{1,3}|" + "|".join(_GETALWOORDEN) + r")"
-_LEEFTIJD_RELATIE = re.compile(rf"\b(?:{'|'.join(KIND_RELATIES | NAASTE_RELATIES)}) van {_GETAL}\b")
-_LEEFTIJD_ZELF = re.compile(rf"\bik ben {_GETAL}(?: jaar)?(?!\s*(?:uur|keer|euro|kilo|km))\b")
-#: "een jaar of 60", "rond de 85", "bijna 12": checked before "een jaar", which is 1.
-_LEEFTIJD_ONGEVEER = re.compile(
-    rf"\b(?:(?:een )?jaar of|rond de|rond|ongeveer|bijna|circa|zo'?n|in de|net|pas) {_GETAL}\b"
-    r"(?! (?:uur|keer|euro|kilo|km|minuten|dagen|weken|maanden))"
+_EENHEDEN = "een|twee|drie|vier|vijf|zes|zeven|acht|negen"
+_TIENTALLEN = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
+#: "vierentachtig", "tweeënzeventig" (after normalising: "tweeenzeventig" or "tweenzeventig").
+_SAMENGESTELD = re.compile(rf"({_EENHEDEN})e?n({_TIENTALLEN})")
+_WOORDEN = "|".join(sorted((w for w in _GETALWOORDEN if w != "een"), key=len, reverse=True))
+#: A number that can be an age. "een" only as "een jaar": "de moeder van een vriendin" is no age.
+_N = (
+    rf"(?P<n>\d{{1,3}}|(?:{_EENHEDEN})e?n(?:{_TIENTALLEN})|{_WOORDEN}|een(?= jaar\b)(?! jaar of\b))"
 )
-_LEEFTIJD_JAAR = re.compile(rf"\b{_GETAL}(?: |-)?(?:jaar|jarige|jr)\b(?! geleden| lang| al| bezig)")
-_LEEFTIJD_KAAL = re.compile(
-    r"^(?:hij is |zij is |ze is |is |die is |leeftijd )?(\d{1,3})(?: jaar(?: oud)?)?$"
+#: Any number of a duration, "een" included ("al een jaar", "sinds een paar maanden").
+_HOEVEEL = (
+    rf"(?:(?:\d{{1,3}}(?:-\d{{1,3}})?|(?:{_EENHEDEN})e?n(?:{_TIENTALLEN})|{_WOORDEN}|een)"
+    rf"(?: (?:a|of|tot) (?:\d{{1,3}}|{_WOORDEN}))?"
+    r"|een paar|paar|enkele|een aantal|aantal|meerdere|vele|heel wat|tig|anderhalf"
+    r"|een half|half|een halve|halve)"
 )
+_EENHEID = (
+    r"(?:jaar|jaren|jaartje|jaartjes|jr|maand|maanden|maandje|maandjes|week|weken|weekje|weekjes"
+    r"|dag|dagen|dagje|dagjes|nacht|nachten|uur|uren|uurtje|minuut|minuten|seconde|seconden"
+    r"|decennium|decennia|eeuw|tijd|tijdje|poos|poosje|weekend|weekenden|schooljaar)"
+)
+_BIJWOORD = (
+    r"(?:bijna|ruim|ongeveer|zo'n|zon|circa|pakweg|meer dan|minder dan|nog geen|nog maar|maar"
+    r"|pas|rond de|een kleine|een dikke|een goede|een ruime|zeker|wel|al|nu|nu al|ook al|toch"
+    r"|langer dan|inmiddels)"
+)
+#: Durations, led by a word like "al" or "sinds": "al twee jaar", "sinds 3 jaar", "al jaren",
+#: "nog maar een paar maanden". "al 84 jaar oud" is an age, so "jaar oud" never counts.
+_DUUR_VOOR = re.compile(
+    r"\b(?:al|sinds|sind|sedert|vanaf|tot|reeds|inmiddels|gedurende|tijdens|afgelopen|laatste"
+    r"|komende|voorbije|volgende|over|binnen|na|nog|nog maar|pas|net|elk|elke|ieder|iedere|per"
+    rf"|om de|hele|heel|voor) (?:{_BIJWOORD} )*(?:{_HOEVEEL} )?{_EENHEID}\b(?! oude?\b)"
+)
+#: Durations told by the word after them: "twee jaar geleden", "40 jaar getrouwd".
+_DUUR_NA = re.compile(
+    rf"\b{_HOEVEEL} {_EENHEID} (?:geleden|terug|lang|langer|getrouwd|samen|samenwonend|bezig"
+    r"|achter elkaar|achtereen|aaneen|aan een stuk|op rij|mantelzorger|mantelzorg|gezorgd"
+    r"|verzorgd|gewerkt|gewoond|weduwe|weduwnaar|gescheiden|werkloos|ziek|dement|verslaafd"
+    r"|in dienst|in nederland|hier)\b"
+)
+#: Words that may follow an age in a sentence; any other word makes "ik ben 40 jaar getrouwd",
+#: "hij is 3 jaar ziek" or "een 3 jaar oud huis" something else than an age.
+_NA_LEEFTIJD = (
+    r"(?=$| @| (?:en|maar|of|want|dus|omdat|terwijl|sinds|is|was|wordt|werd|heeft|had|heb"
+    r"|hebben|die|dat|wie|waar|ze|zij|hij|ik|we|wij|u|je|jij|ook|geworden|geweest|denk|geloof"
+    r"|volgens|hoor|ofzo|erg|heel|zeer)\b)"
+)
+_PERSONEN = "|".join(
+    sorted(
+        KIND_RELATIES
+        | NAASTE_RELATIES
+        | {"jongen", "jongetje", "meisje", "meid", "knul", "dame", "heer", "mevrouw", "meneer"}
+        | {"iemand", "persoon", "weduwe", "weduwnaar", "oudere", "bejaarde", "jongere"},
+        key=len,
+        reverse=True,
+    )
+)
+#: After "84-jarige" or "84 jaar oude": a person ("moeder"), perhaps with one word between.
+_NA_ATTRIBUTIEF = rf"(?=(?: \w+)? (?:{_PERSONEN})\b|$| @)"
+_JAAR = r"(?: (?:jaar|jr))?(?: oud| jong)?"
+#: Words between the verb and the age: "ze is bijna 12", "hij is net 18 geworden".
+_BIJ = (
+    r"(?:(?:al|nu|net|pas|bijna|ruim|ongeveer|circa|pakweg|zo'n|zon|rond de|rond|in de"
+    r"|een jaar of|inmiddels|reeds|sinds kort|binnenkort|zelf|ook|midden|begin|eind|al bijna) )*"
+)
+_GEEN_LEEFTIJD_NA = (
+    r"(?! (?:uur|uren|keer|maal|euro|eur|cent|procent|kilo|kg|gram|km|kilometer|meter|cm"
+    r"|minuten|minuut|seconden|dagen|dag|weken|week|maanden|maand|jaren|stuks|personen|mensen"
+    r"|kinderen|nachten|huizen|vragen|punten|graden|liter)\b)"
+)
+_REL = rf"\b(?:{_PERSONEN})"
+_IS = r"(?:is|wordt|werd|was|zijn|worden|werden|waren)"
+#: "mijn baby van 6 maanden": an age in months or weeks, under one year for weeks and days.
+_LEEFTIJD_MAANDEN = re.compile(
+    rf"{_REL} van {_N} (?P<eenheid>maand|maanden|maandjes|week|weken|weekjes|dag|dagen)\b"
+)
+#: (pattern, is the writer's own age), the most telling first.
+_LEEFTIJD_PATRONEN: tuple[tuple[re.Pattern[str], bool], ...] = (
+    # "mijn moeder van 84": the usual Dutch way to give an age, whatever follows.
+    (re.compile(rf"{_REL} van {_BIJ}{_N}\b{_GEEN_LEEFTIJD_NA}{_JAAR}"), False),
+    # "mijn zoon (17)", "vader, 84 jaar oud".
+    (re.compile(rf"{_REL} (?:@ )?{_N}{_JAAR}{_NA_LEEFTIJD}"), False),
+    # "mijn moeder is 84 en ...", "mijn dochter is bijna 12".
+    (re.compile(rf"{_REL} {_IS} {_BIJ}{_N}{_JAAR}{_NA_LEEFTIJD}"), False),
+    (re.compile(rf"\b(?:hij|zij|ze|die|en|het kind) {_IS} {_BIJ}{_N}{_JAAR}{_NA_LEEFTIJD}"), False),
+    (re.compile(rf"\b(?:ik ben|ben ik|ik word|ik ben zelf) {_BIJ}{_N}{_JAAR}{_NA_LEEFTIJD}"), True),
+    # "een jaar of 60", "rond de 85", "bijna 12": checked before "een jaar", which is 1.
+    (
+        re.compile(
+            rf"\b(?:een jaar of|rond de|rond|ongeveer|bijna|circa|zo'n|zon|in de|pakweg) {_N}"
+            rf"{_JAAR}{_NA_LEEFTIJD}"
+        ),
+        False,
+    ),
+    # "mijn 84-jarige moeder", "een 15-jarige die ...", "mijn 84 jaar oude vader".
+    (re.compile(rf"\b{_N}(?:-| )?jarigen?\b(?:{_NA_ATTRIBUTIEF}|{_NA_LEEFTIJD})"), False),
+    (re.compile(rf"\b{_N} jaar oude?\b{_NA_ATTRIBUTIEF}"), False),
+)
+#: The whole answer to "Hoe oud is ...?": "84", "84 jaar", "ze is 84", "hij is bijna 12".
+_LEEFTIJD_ANTWOORD = re.compile(
+    rf"^(?:(?:leeftijd|(?:hij|zij|ze|die|ik|mijn \w+|het kind) {_IS}|{_IS}|ik ben|ben) )?"
+    rf"{_BIJ}{_N}{_JAAR}(?: @)?$"
+)
+#: Punctuation that ends a phrase; kept as the token "@" so "ik ben 40, getrouwd" stays an age.
+_GRENS = re.compile(r"[()\[\]{}<>;:!?\"“”]|[,.](?!\d)|\s[-–—]\s|[\r\n]+")
 _ONDER_18 = re.compile(
     r"\b(?:jonger dan (?:18|achttien)|onder (?:de )?(?:18|achttien)|minderjarig|nog geen 18)\b"
 )
@@ -158,8 +251,33 @@ class Gegevens:
 
 
 def _getal(token: str) -> int | None:
-    value = int(token) if token.isdigit() else _GETALWOORDEN.get(token)
+    """An age from digits or a Dutch number word ("zeventien", "vierentachtig"), else None."""
+    if token.isdigit():
+        value: int | None = int(token)
+    else:
+        samengesteld = _SAMENGESTELD.fullmatch(token)
+        if samengesteld:
+            value = _GETALWOORDEN[samengesteld.group(1)] + _GETALWOORDEN[samengesteld.group(2)]
+        else:
+            value = _GETALWOORDEN.get(token)
     return value if value is not None and 0 <= value <= 120 else None
+
+
+def leeftijd_tekst(text: str) -> str:
+    """:func:`normaliseer`, but punctuation that ends a phrase stays as the token ``@``.
+
+    Without it "ik ben 40, getrouwd" and "ik ben 40 jaar getrouwd" would look the same.
+    """
+    return normaliseer(_GRENS.sub(" @ ", text or ""))
+
+
+def duur_spans(norm: str) -> list[tuple[int, int]]:
+    """Where ``norm`` (from :func:`leeftijd_tekst`) speaks of a duration: no age lives there."""
+    return [m.span() for pattern in (_DUUR_VOOR, _DUUR_NA) for m in pattern.finditer(norm)]
+
+
+def _in_duur(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _entity_values(entities: Iterable[Mapping[str, Any]], name: str) -> list[str]:
@@ -175,26 +293,72 @@ def vind_relatie(norm: str) -> tuple[str, str] | None:
     return relatie, ("kind" if relatie in KIND_RELATIES else "naaste")
 
 
-def vind_leeftijd(norm: str, gevraagd: str | None) -> tuple[int | None, bool]:
-    """The age the message gives, and whether it is the writer's own (``ik ben 82``)."""
-    for pattern, eigen in (
-        (_LEEFTIJD_RELATIE, False),
-        (_LEEFTIJD_ZELF, True),
-        (_LEEFTIJD_ONGEVEER, False),
-        (_LEEFTIJD_JAAR, False),
-    ):
-        match = pattern.search(norm)
-        if match:
-            value = _getal(match.group(1))
+def vind_leeftijd(text: str, gevraagd: str | None) -> tuple[int | None, bool]:
+    """The age the message gives, and whether it is the writer's own (``ik ben 82``).
+
+    A number inside a duration ("al twee jaar", "twee jaar geleden", "40 jaar getrouwd") is
+    never an age: read as one, the carer of an 80-year-old would be sent to the CJG.
+    """
+    norm = leeftijd_tekst(text)
+    duren = duur_spans(norm)
+    maanden = _LEEFTIJD_MAANDEN.search(norm)
+    if maanden and not _in_duur(duren, maanden.start("n"), maanden.end()):
+        aantal = _getal(maanden.group("n"))
+        if aantal is not None:
+            return (aantal // 12 if maanden.group("eenheid").startswith("maand") else 0), False
+    patronen = list(_LEEFTIJD_PATRONEN)
+    if gevraagd == "leeftijd":
+        patronen.append((_LEEFTIJD_ANTWOORD, False))
+    for pattern, eigen in patronen:
+        for match in pattern.finditer(norm):
+            if _in_duur(duren, match.start("n"), match.end()):
+                continue
+            value = _getal(match.group("n"))
             if value is not None:
                 return value, eigen
-    if gevraagd == "leeftijd":
-        match = _LEEFTIJD_KAAL.match(norm)
-        if match:
-            return _getal(match.group(1)), False
-        if norm in _GETALWOORDEN:
-            return _GETALWOORDEN[norm], False
     return None, False
+
+
+def _leeftijd_past(norm: str, start: int, end: int) -> bool:
+    """Whether the number at ``norm[start:end]`` reads as an age, not a duration or amount."""
+    staart = norm[end:]
+    vorm = (
+        re.match(rf"{_JAAR}{_NA_LEEFTIJD}", staart)
+        or re.match(rf"(?:-| )?jarigen?\b(?:{_NA_ATTRIBUTIEF}|{_NA_LEEFTIJD})", staart)
+        or re.match(rf" jaar oude?\b{_NA_ATTRIBUTIEF}", staart)
+    )
+    return vorm is not None and not _in_duur(duur_spans(norm), start, end + vorm.end())
+
+
+def leeftijd_uit_entiteiten(text: str, entities: Iterable[Mapping[str, Any]]) -> int | None:
+    """The classifier's ``leeftijd`` entity, unless it sits inside a duration phrase.
+
+    The CRF extractor tags "twee" in "ik zorg al twee jaar voor haar" as well: an entity only
+    counts where the words around it read as an age.
+    """
+    for entity in entities:
+        if entity.get("entity") != "leeftijd" or not entity.get("value"):
+            continue
+        waarde = normaliseer(str(entity["value"]))
+        value = _getal(waarde)
+        if value is None:
+            continue
+        start, end = entity.get("start"), entity.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            # Normalise around the entity so that its place in the normalised text is known.
+            voor = leeftijd_tekst(text[:start])
+            kern = normaliseer(text[start:end])
+            if kern:
+                norm = f"{voor} {kern} {leeftijd_tekst(text[end:])}".strip()
+                begin = len(voor) + 1 if voor else 0
+                if _leeftijd_past(norm, begin, begin + len(kern)):
+                    return value
+                continue
+        norm = leeftijd_tekst(text)
+        plekken = [m.span() for m in re.finditer(rf"\b{re.escape(waarde)}\b", norm)]
+        if not plekken or any(_leeftijd_past(norm, s, e) for s, e in plekken):
+            return value  # from a button payload, or at least once where an age can stand
+    return None
 
 
 def vind_wijk(norm: str, profiel: GemeenteProfiel, gevraagd: str | None) -> tuple[str | None, bool]:
@@ -250,13 +414,11 @@ def extraheer(
     elif voor_wie is None and gevraagd is None and _IK.search(norm):
         voor_wie = "zelf"
 
-    leeftijd, eigen = vind_leeftijd(norm, gevraagd)
+    leeftijd, eigen = vind_leeftijd(text, gevraagd)
     if leeftijd is None and gevraagd == "leeftijd":
         # The classifier's age entity only counts as an answer to our question: in free text
         # it also tags house numbers ("Kerkstraat 12") and amounts.
-        for value in _entity_values(entities, "leeftijd"):
-            if value.isdigit() and int(value) <= 120:
-                leeftijd = int(value)
+        leeftijd = leeftijd_uit_entiteiten(text, entities)
     if eigen and voor_wie not in (None, "zelf"):
         leeftijd = None  # "ik ben 82 en mijn man ..." — the age is not the age of the person helped
     onder_18: bool | None = None

@@ -10,19 +10,36 @@ import hashlib
 import json
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol, Union, get_args, get_origin, get_type_hints
 
 from kern.gemeente import GemeenteProfiel
+from kern.pydantic_compat import (
+    BaseModel,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    create_model,
+)
+from kern.routes import Route
 from kern.themas import THEMAS
-from triage import teksten
+from triage import teksten, teksten_talen
 from triage.berichten import Bericht, Knop
-from triage.crisis import CrisisOordeel, beoordeel
+from triage.crisis import (
+    KINDERTELEFOON,
+    NUMMER_112,
+    VEILIG_THUIS,
+    CrisisOordeel,
+    beoordeel,
+)
 from triage.extractie import Gegevens, extraheer
+from triage.poort import MAX_BERICHT
 from triage.route import is_minderjarig, kies_route, leeftijd_nodig
+from triage.talen import herken_taal
 
-MAX_BERICHT = 2000  # characters we read of one message; the rest is ignored, not an error
 MAX_AANBOD = 3
 HELPT_DIT_KNOPPEN = (
     Knop("Ja, dit helpt", "/bevestigen"),
@@ -37,6 +54,10 @@ MAX_WIJK_KNOPPEN = 8  # more wijken than this: the resident types the name or po
 #: A thema the classifier gives at least this much is offered as a button when unsure.
 MIN_KANDIDAAT = 0.1
 THEMA_INTENT_PREFIX = "hulpvraag_"
+HUISELIJK_GEWELD = "huiselijk_geweld"  # the thema that never takes the ordinary road
+#: The question the bot is waiting for an answer to (stored in the slot as this text).
+Vraag = Literal["hulpvraag", "voor_wie", "leeftijd", "wijk", "helpt_dit", "nog_iets"]
+VRAGEN: tuple[Vraag, ...] = get_args(Vraag)
 _LEESBAAR = re.compile(r"[^\W_]")  # at least one letter or digit
 
 
@@ -87,7 +108,7 @@ class Kaart(Protocol):
         minderjarig: bool | None,
         wijk: str | None,
         limiet: int,
-    ) -> list[Aanbod]:
+    ) -> Sequence[Aanbod]:
         """Sociale basis and algemene voorzieningen (never maatwerk), best first."""
         ...
 
@@ -106,10 +127,10 @@ class Toestand:
     leeftijd_onbekend: bool = False
     wijk: str | None = None
     wijk_onbekend: bool = False
-    gevraagd: str | None = None
+    gevraagd: Vraag | None = None
     getoond: tuple[str, ...] = ()
-    route: str | None = None
-    geholpen: str | None = None  # "ja" | "nee" | None (= onbekend)
+    route: Route | None = None
+    geholpen: Literal["ja", "nee"] | None = None  # None: onbekend
     geen_aanbod: bool = False
     niet_begrepen: int = 0
 
@@ -129,43 +150,47 @@ class Toestand:
 
     @classmethod
     def from_slot(cls, value: Any) -> Toestand:
-        """Parse the slot; anything unreadable starts a fresh conversation instead of crashing."""
+        """Parse the slot; anything unreadable starts a fresh conversation instead of crashing.
+
+        The slot is checked by a pydantic model made from this class's own fields (see
+        :func:`_slot_model`), so a field added later is checked too, whatever its type. A value
+        of the wrong type means the slot was not written by us: we start afresh rather than act
+        on it. Keys we do not know (an older or newer version) are ignored.
+        """
         if not isinstance(value, str) or not value:
             return cls()
         try:
-            data = json.loads(value)
-        except ValueError:
+            slot = _slot_model(cls).parse_raw(value)
+        except (ValidationError, ValueError, TypeError):
             return cls()
-        if not isinstance(data, dict):
-            return cls()
-        clean: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name not in data:
-                continue
-            value = data[f.name]
-            expected = _SLOT_TYPES[str(f.type)]
-            if (
-                f.name == "getoond"
-                and isinstance(value, list)
-                and all(isinstance(v, str) for v in value)
-            ):
-                value = tuple(value)
-            if not isinstance(value, expected) or (
-                isinstance(value, bool) and bool not in expected
-            ):
-                return cls()  # not written by us: start afresh rather than act on it
-            clean[f.name] = value
-        return cls(**clean)
+        return cls(**{f.name: getattr(slot, f.name) for f in fields(cls)})
 
 
-_SLOT_TYPES: dict[str, tuple[type, ...]] = {
-    "bool": (bool,),
-    "int": (int,),
-    "str | None": (str, type(None)),
-    "int | None": (int, type(None)),
-    "bool | None": (bool, type(None)),
-    "tuple[str, ...]": (tuple,),
-}
+_STRIKT: dict[Any, Any] = {bool: StrictBool, int: StrictInt, str: StrictStr, float: StrictFloat}
+
+
+def _strikt(soort: Any) -> Any:
+    """The same type, but without pydantic 1's coercion ("1" is no int, 1 is no bool)."""
+    if soort in _STRIKT:
+        return _STRIKT[soort]
+    args = get_args(soort)
+    if get_origin(soort) is Literal or not args:
+        return soort
+    if get_origin(soort) is tuple:
+        return tuple[tuple(_strikt(a) if a is not Ellipsis else a for a in args)]  # type: ignore[misc]
+    return Union[tuple(_strikt(a) for a in args)]  # noqa: UP007 (str | None and the like)
+
+
+_SLOT_MODELLEN: dict[type, type[BaseModel]] = {}
+
+
+def _slot_model(cls: type[Toestand]) -> type[BaseModel]:
+    """A pydantic model of the slot JSON with one strict field per field of ``cls``."""
+    if cls not in _SLOT_MODELLEN:
+        soorten = get_type_hints(cls)
+        velden = {f.name: (_strikt(soorten[f.name]), f.default) for f in fields(cls)}
+        _SLOT_MODELLEN[cls] = create_model(f"{cls.__name__}Slot", **velden)
+    return _SLOT_MODELLEN[cls]
 
 
 @dataclass(frozen=True)
@@ -226,6 +251,9 @@ class Gesprek:
         oordeel = beoordeel(tekst, invoer.intent, invoer.confidence)
         if oordeel is not None:
             return self._crisis(stap, oordeel)
+        taal = self._andere_taal(stap.toestand, replace(invoer, tekst=tekst))
+        if taal is not None:
+            return self._anderstalig(stap, taal)
         if not stap.toestand.begroet and invoer.intent not in {
             "begroeten",
             "opnieuw_beginnen",
@@ -284,10 +312,12 @@ class Gesprek:
                 "type": "crisis",
                 "soort": oordeel.soort.value,
                 "nummers": [{"naam": n.naam, "telefoon": n.telefoon} for n in oordeel.nummers()],
+                "taal": oordeel.taal,
             },
         )
-        stap.zeg(teksten.crisis_vervolg(self.profiel, eerste))
-        hg = "huiselijk_geweld" if oordeel.soort.value == "huiselijk_geweld" else None
+        stap.zeg(teksten.crisis_vervolg(self.profiel, eerste, oordeel.taal))
+        # Danger from a partner or family member (112 first) is huiselijk geweld too.
+        hg = "huiselijk_geweld" if oordeel.route == "crisis_huiselijk_geweld" else None
         if t.hulpvraag_id is None or t.route is not None:
             # A road was already reached: the crisis is a hulpvraag of its own.
             t = t.nieuwe_hulpvraag(self._nieuwe_id(stap), hg)
@@ -295,10 +325,42 @@ class Gesprek:
             t,
             begroet=True,
             thema=hg or t.thema,
-            route=f"crisis_{oordeel.soort.value}",
+            route=oordeel.route,
             gevraagd=None,
             niet_begrepen=0,
         )
+        return stap
+
+    def _andere_taal(self, t: Toestand, invoer: Invoer) -> str | None:
+        """The language of a message that is confidently not Dutch, else ``None``.
+
+        An answer to our pending question ("Centrum", "9904", "mijn moeder") is Dutch whatever it
+        looks like; :func:`triage.talen.herken_taal` already keeps short messages Dutch.
+        """
+        taal = herken_taal(invoer.tekst)
+        if taal == "nl" or (t.gevraagd and self._beantwoordt_vraag(t, invoer)):
+            return None
+        return taal
+
+    def _anderstalig(self, stap: Stap, taal: str) -> Stap:
+        """Another language: say so in that language (or English), with the number to call.
+
+        No triage question follows, and a pending question stays pending for a Dutch answer.
+        """
+        t = stap.toestand
+        stap.zeg(
+            teksten_talen.alleen_nederlands(taal, self.profiel),
+            payload={
+                "type": "buiten_scope",
+                "taal": taal,
+                "contact": self.profiel.contact_anderstalig.as_payload(),
+            },
+        )
+        stap.zeg(teksten.ALLEEN_NEDERLANDS)
+        if t.thema is None:
+            stap.toestand = replace(
+                t, hulpvraag_id=t.hulpvraag_id or self._nieuwe_id(stap), route="buiten_scope"
+            )
         return stap
 
     def _begroeten(self, stap: Stap, invoer: Invoer) -> Stap:
@@ -477,6 +539,8 @@ class Gesprek:
         thema = t.thema
         if thema is None:
             return self._vraag_hulpvraag(stap)
+        if thema == HUISELIJK_GEWELD:
+            return self._veilig_thuis(stap)  # never an ordinary thema road
         if (
             t.thema == "opvoeden_opgroeien"
             and t.voor_wie in (None, "zelf")
@@ -520,6 +584,49 @@ class Gesprek:
             )
         return self._toon_aanbod(stap)
 
+    def _veilig_thuis(self, stap: Stap) -> Stap:
+        """Huiselijk geweld without acute danger: Veilig Thuis first, then offers, no questions.
+
+        Acute danger never gets here (the crisis layer answers it with 112 first). Asking for
+        whom, how old and which wijk before the number would delay the one thing that helps
+        and make a resident who hesitates explain more than they may want to. So the first
+        answer is the Veilig Thuis number; then what the kaart has for this thema, in the wijk
+        if one is already known and otherwise in the whole gemeente; the resident may name a
+        wijk afterwards (optional) to see offers nearby.
+        """
+        t = stap.toestand
+        kind = bool(
+            is_minderjarig(t.voor_wie, t.leeftijd, t.onder_18) and t.voor_wie in (None, "zelf")
+        )
+        nummers = [VEILIG_THUIS, NUMMER_112, *([KINDERTELEFOON] if kind else [])]
+        stap.zeg(
+            teksten.veilig_thuis(kind),
+            payload={
+                "type": "veilig_thuis",
+                "nummers": [{"naam": n.naam, "telefoon": n.telefoon} for n in nummers],
+            },
+        )
+        kaartjes = self.kaart.aanbod_voor(
+            HUISELIJK_GEWELD,
+            t.leeftijd,
+            is_minderjarig(t.voor_wie, t.leeftijd, t.onder_18),
+            t.wijk,
+            MAX_AANBOD,
+        )
+        if kaartjes:
+            wijk_vragen = t.wijk is None and not t.wijk_onbekend and bool(self.profiel.wijken)
+            intro = teksten.veilig_thuis_aanbod_intro(t.wijk, wijk_vragen)
+            self._zeg_aanbod(stap, kaartjes, intro=intro)
+        stap.toestand = replace(
+            t,
+            hulpvraag_id=t.hulpvraag_id or self._nieuwe_id(stap),
+            route="veilig_thuis",
+            getoond=tuple(k.id for k in kaartjes),
+            geen_aanbod=not any(k.niveau == "sociale_basis" for k in kaartjes),
+            gevraagd=None,
+        )
+        return self._vraag_nog_iets(stap)
+
     def _toon_aanbod(self, stap: Stap) -> Stap:
         t = stap.toestand
         assert t.thema is not None
@@ -546,7 +653,7 @@ class Gesprek:
             HELPT_DIT_KNOPPEN,
         )
 
-    def _zeg_aanbod(self, stap: Stap, kaartjes: list[Aanbod], intro: str) -> None:
+    def _zeg_aanbod(self, stap: Stap, kaartjes: Sequence[Aanbod], intro: str) -> None:
         regels = [
             teksten.aanbod_regel(i, k.naam, k.organisatie, k.omschrijving, k.telefoon, k.website)
             for i, k in enumerate(kaartjes, start=1)
@@ -588,7 +695,7 @@ class Gesprek:
         tekst = teksten.VRAAG_HULPVRAAG_OPNIEUW if opnieuw else teksten.VRAAG_HULPVRAAG
         return self._vraag(stap, "hulpvraag", tekst, knoppen)
 
-    def _vraag(self, stap: Stap, vraag: str, tekst: str, knoppen: tuple[Knop, ...]) -> Stap:
+    def _vraag(self, stap: Stap, vraag: Vraag, tekst: str, knoppen: tuple[Knop, ...]) -> Stap:
         stap.zeg(
             tekst,
             payload={"type": "vraag", "vraag": vraag, "knoppen": [k.as_rasa() for k in knoppen]},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kern.routes import MaatwerkRoute
+
 JEUGD_THEMAS = frozenset({"opvoeden_opgroeien"})
 #: Thema's where a resident asking for themself may well be under 18, so we ask.
 THEMAS_MET_JONGEREN = frozenset(
@@ -31,7 +33,7 @@ def is_minderjarig(
 
 def kies_route(
     thema: str | None, voor_wie: str | None, leeftijd: int | None, onder_18: bool | None
-) -> str:
+) -> MaatwerkRoute:
     """'cjg' when the help is for someone under 18 or about parenting, else 'wmo_loket'."""
     if thema in JEUGD_THEMAS:
         return "cjg"

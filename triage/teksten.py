@@ -5,10 +5,9 @@ Kept in one place so that a gemeente's communicatieadviseur can review every sen
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from kern.gemeente import Contact, GemeenteProfiel
 from kern.themas import THEMAS
+from triage import teksten_talen
 from triage.crisis import CrisisOordeel, CrisisSoort
 
 
@@ -180,7 +179,33 @@ ONGELDIG_BERICHT = (
     "Ik kon uw bericht niet lezen. Typ uw vraag in gewone woorden, in het Nederlands, "
     "in maximaal een paar zinnen."
 )
+#: After the answer in another language: in Dutch too, in case we guessed the language wrong.
+ALLEEN_NEDERLANDS = (
+    "Ik begrijp alleen Nederlands. Schrijft u Nederlands? Vertel uw vraag dan in een paar woorden."
+)
 TE_LANG = "Uw bericht is erg lang. Ik lees alleen het begin. Vertel uw vraag het liefst in een paar zinnen."
+#: Said by the input channel (``triage.poort``) for a message with no text at all.
+LEEG_BERICHT = (
+    "Ik zie geen tekst in uw bericht. Typ uw vraag in een paar woorden. "
+    "Bijvoorbeeld: 'ik zorg voor mijn moeder' of 'ik heb schulden'."
+)
+
+
+def bericht_te_lang(max_tekens: int, profiel: GemeenteProfiel | None = None) -> str:
+    """Said by the input channel for a message over the limit.
+
+    The message was not read, so no crisis check ran on it: the emergency numbers are always
+    in this answer.
+    """
+    grens = f"{max_tekens:,}".replace(",", ".")
+    tekst = (
+        f"Uw bericht is te lang voor mij. Ik kan berichten tot {grens} tekens lezen. "
+        "Ik heb dit bericht niet gelezen en niet bewaard. "
+        "Wilt u uw vraag korter opschrijven, in een paar zinnen? "
+        "Is er nu direct gevaar? Bel dan 112. Denkt u aan zelfdoding? Bel 113 of gratis "
+        "0800-0113. Bij huiselijk geweld of kindermishandeling: bel Veilig Thuis, 0800-2000."
+    )
+    return f"{tekst} {mens_spreken(profiel)}" if profiel is not None else tekst
 
 
 def crisis(oordeel: CrisisOordeel) -> str:
@@ -197,6 +222,12 @@ def crisis(oordeel: CrisisOordeel) -> str:
             "(gratis, dag en nacht, u mag anoniem bellen). Ook als u zich zorgen maakt om iemand "
             "anders of om kinderen. Is er nu direct gevaar? Bel dan 112."
         )
+    elif oordeel.huiselijk:
+        kop = (
+            "Bent u of is iemand anders nu in gevaar? Bel direct 112. Ga als het kan naar een "
+            "veilige plek. Daarna kunt u Veilig Thuis bellen: 0800-2000 (gratis, dag en nacht, "
+            "u mag anoniem bellen)."
+        )
     elif oordeel.bron == "classifier":
         kop = (
             "Is er nu direct gevaar? Bel dan 112. Denkt u aan zelfdoding? Bel 113 of gratis "
@@ -206,16 +237,48 @@ def crisis(oordeel: CrisisOordeel) -> str:
         kop = "Dit klinkt als een noodgeval. Bel nu 112."
     if oordeel.kind_schrijft:
         kop += " Ben je jonger dan 18? Bel of chat gratis met De Kindertelefoon: 0800-0432."
+    uitleg = teksten_talen.crisis_regel(oordeel.taal, oordeel.nummers())
+    if uitleg:  # written in another language: the numbers stay first, then what each one is
+        kop += "\n\n" + uitleg
     return kop
 
 
-def crisis_vervolg(profiel: GemeenteProfiel, eerste_beurt: bool) -> str:
-    """After the numbers: who is talking, and that the resident may continue here."""
+def veilig_thuis(kind_schrijft: bool = False) -> str:
+    """First answer to any hulpvraag about huiselijk geweld: Veilig Thuis before anything else."""
+    tekst = (
+        "Bel Veilig Thuis: 0800-2000. Bellen is gratis en kan dag en nacht. U mag anoniem bellen. "
+        "Veilig Thuis geeft advies bij huiselijk geweld, kindermishandeling en ouderenmishandeling. "
+        "Ook als u twijfelt, of als u zich zorgen maakt om iemand anders. "
+        "Is er nu direct gevaar? Bel dan 112."
+    )
+    if kind_schrijft:
+        tekst += " Ben je jonger dan 18? Bel of chat gratis met De Kindertelefoon: 0800-0432."
+    return tekst
+
+
+def veilig_thuis_aanbod_intro(wijk: str | None, wijk_vragen: bool) -> str:
+    """After the Veilig Thuis number: offers from the kaart; naming a wijk is optional."""
+    waar = f"in {wijk} of in de hele gemeente" if wijk else "in de gemeente"
+    tekst = f"U kunt ook terecht bij deze hulp {waar}. U heeft geen indicatie nodig."
+    if wijk_vragen:
+        tekst += " Wilt u hulp dichtbij? Typ dan de naam van uw wijk of de 4 cijfers van uw postcode."
+    return tekst
+
+
+def crisis_vervolg(profiel: GemeenteProfiel, eerste_beurt: bool, taal: str = "nl") -> str:
+    """After the numbers: who is talking, and that the resident may continue here.
+
+    A resident who wrote another language also reads, in that language, that Wegwijzer speaks
+    Dutch and where the gemeente helps in another language.
+    """
     wie = "Ik ben Wegwijzer, een computerprogramma en geen mens. " if eerste_beurt else ""
-    return (
+    tekst = (
         f"{wie}Als het veilig is, kunt u hier ook verder praten over hulp in uw buurt. "
         + mens_spreken(profiel)
     )
+    if taal != "nl":
+        tekst += "\n\n" + teksten_talen.alleen_nederlands(taal, profiel)
+    return tekst
 
 
 def afscheid(profiel: GemeenteProfiel) -> str:
@@ -247,7 +310,3 @@ def niet_begrepen_antwoord(vraag: str) -> str:
     }
     return "Sorry, dat begreep ik niet goed. " + hints.get(vraag, "Kunt u het anders zeggen?")
 
-
-def knop_titels_wijken(namen: Sequence[str]) -> list[str]:
-    """Button titles for the wijk question."""
-    return [*namen, "Weet ik niet"]

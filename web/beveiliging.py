@@ -51,6 +51,7 @@ class BeveiligingsKoppen:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """ASGI entry point."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -75,8 +76,9 @@ class BeveiligingsKoppen:
 class MaxBody:
     """Refuses request bodies above ``limiet`` bytes with 413 and a Dutch JSON message.
 
-    Checked against ``Content-Length`` first and counted while reading, so a chunked upload
-    cannot get around it and nothing above the limit is ever held in memory.
+    Checked against ``Content-Length`` when there is one (the server enforces that framing);
+    a chunked body is read here up to the limit and then handed on whole, so nothing above
+    the limit is ever held in memory.
     """
 
     def __init__(self, app: ASGIApp, limiet: int, melding: str) -> None:
@@ -85,6 +87,7 @@ class MaxBody:
         self.melding = melding
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """ASGI entry point."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
+from kern.geheim import GeheimFout
 from kern.gemeente import ProfielFout
-from kern.settings import Settings, SettingsError
+from kern.settings import Settings, SettingsFout
 from signalen import SignaalFout
 from sociale_kaart.template import KaartFout
 from sociale_kaart.zoeken import ZoekFout
@@ -50,9 +52,22 @@ def _command_groups() -> list[Callable[[Any], None]]:
     return [kaart, privacy, signalen]
 
 
+class _Parser(argparse.ArgumentParser):
+    """Argument errors in the same form as every other user error: ``Fout: …``, exit code 2.
+
+    The ``type=`` functions of the commands raise Dutch messages that name the option
+    themselves, so argparse's own (English) ``argument --van:`` prefix is left off.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print the Dutch message and exit with code 2 (what argparse does, in our words)."""
+        message = re.sub(r"^argument [^:]+: (?=--|[A-Z])", "", message)
+        self.exit(2, f"Fout: {message}\n(hulp: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (Dutch help, since loket staff use the kaart commands)."""
-    parser = argparse.ArgumentParser(prog="wegwijzer", description="Wegwijzer sociaal domein")
+    parser = _Parser(prog="wegwijzer", description="Wegwijzer sociaal domein")
     sub = parser.add_subparsers(dest="command", required=True)
 
     setup = sub.add_parser("setup", help="alles voorbereiden (spaCy, database, training)")
@@ -74,11 +89,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; user errors become a Dutch message and exit code 2, never a traceback."""
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0) or an argument error (2, already printed)
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     try:
         settings = Settings.from_env()
         return int(args.func(settings, args))
-    except (SettingsError, ProfielFout, KaartFout, PipelineFout, ZoekFout, SignaalFout) as exc:
+    except (
+        SettingsFout,
+        ProfielFout,
+        GeheimFout,
+        KaartFout,
+        PipelineFout,
+        ZoekFout,
+        SignaalFout,
+    ) as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -163,7 +163,9 @@ def trainingszinnen(map_: Path = PROJECT_ROOT / "data" / "nlu") -> set[str]:
     return zinnen
 
 
-def overlap_met_training(regels: Iterable[str], map_: Path = PROJECT_ROOT / "data" / "nlu") -> list[str]:
+def overlap_met_training(
+    regels: Iterable[str], map_: Path = PROJECT_ROOT / "data" / "nlu"
+) -> list[str]:
     """Evaluation lines that are also a training example (they would flatter the figures)."""
     training = trainingszinnen(map_)
     return [r for r in regels if sleutel(r) in training]

@@ -33,9 +33,14 @@ def provision(settings: Settings, spacy_sha256: str | None = None, train: bool =
 
     info = _step(
         "Nederlandse spaCy-pijplijn voorbereiden",
-        lambda: spacy_pipeline.prepare(settings.spacy_model, spacy_sha256),
+        lambda: spacy_pipeline.prepare(settings.spacy_model, spacy_sha256, settings.spacy_dir),
     )
     print(f"    In gebruik: {info.beschrijving()}")
+    if settings.spacy_dir.resolve() != spacy_pipeline.CONFIG_PAD.resolve():
+        print(
+            f"    Let op: config.yml leest de pijplijn uit {spacy_pipeline.CONFIG_PAD}, niet uit "
+            f"{settings.spacy_dir}. Zet dat pad bij SpacyNLP in config.yml."
+        )
 
     def _privacy() -> None:
         from kern.geheim import laad_of_maak
@@ -65,10 +70,10 @@ def provision(settings: Settings, spacy_sha256: str | None = None, train: bool =
     print(f"    schema {_step('Signalentabel voorbereiden', _signalen)}")
 
     if train:
-        if training.needs_training(settings.model_path):
+        if training.needs_training(settings.model_path, spacy_dir=settings.spacy_dir):
             _step(
                 "Rasa-model trainen (dit duurt een paar minuten)",
-                lambda: training.train(settings.model_path),
+                lambda: training.train(settings.model_path, spacy_dir=settings.spacy_dir),
             )
         else:
             print("==> Rasa-model is actueel; niet opnieuw getraind.")

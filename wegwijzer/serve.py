@@ -1,4 +1,4 @@
-"""Run the Rasa server, the action server and the retention job as one unit (``make run``).
+"""Run the web app, Rasa, the action server and the retention job as one unit (``make run``).
 
 Output of all comes in one stream with a prefix per process (honcho). Ctrl-C or SIGTERM
 stops all; if one dies, the others are stopped and we exit non-zero.
@@ -6,6 +6,7 @@ stops all; if one dies, the others are stopped and we exit non-zero.
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from honcho.manager import Manager
 
 from kern.gemeente import load_profiel
 from kern.settings import PROJECT_ROOT, Settings, rasa_omgeving
+
+#: The web app's interpreter (``make setup`` creates the venv from requirements-web.lock).
+WEB_PYTHON = PROJECT_ROOT / ".venv-web" / "bin" / "python"
 
 
 def process_env(settings: Settings) -> dict[str, str]:
@@ -49,7 +53,18 @@ def commands(settings: Settings) -> dict[str, list[str]]:
         rasa.append("--debug")
         acties.append("--debug")
     opschonen = [python, "-m", "wegwijzer.cli", "privacy", "opschonen", "--herhaal", "3600"]
-    return {"acties": acties, "rasa": rasa, "opschonen": opschonen}
+    # The public web app runs in its own venv (Python 3.12); uvicorn's own proxy-header
+    # handling is off because the app applies the trusted-proxy list itself, and the access
+    # log is off because client addresses are personal data.
+    web = [
+        str(WEB_PYTHON), "-m", "uvicorn", "web.app:maak_app", "--factory",
+        "--app-dir", str(PROJECT_ROOT),
+        "--host", settings.web_host,
+        "--port", str(settings.web_port),
+        "--no-proxy-headers", "--no-access-log", "--no-server-header",
+        "--log-level", settings.log_level.lower(),
+    ]  # fmt: skip
+    return {"acties": acties, "rasa": rasa, "opschonen": opschonen, "web": web}
 
 
 def serve(settings: Settings) -> int:
@@ -61,21 +76,22 @@ def serve(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
+    if not WEB_PYTHON.exists():
+        print(
+            f"De webapp heeft zijn eigen venv nodig ({WEB_PYTHON.parent.parent}). Start met "
+            "'make run', dat installeert die eerst. / The web app's venv is missing: use 'make run'.",
+            file=sys.stderr,
+        )
+        return 2
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     load_profiel(settings.gemeente_path)  # a broken profile stops start-up, with its Dutch message
     manager = Manager()
     env = process_env(settings)
     for name, argv in commands(settings).items():
-        manager.add_process(name, " ".join(_quote(a) for a in argv), env=env, cwd=str(PROJECT_ROOT))
+        manager.add_process(name, shlex.join(argv), env=env, cwd=str(PROJECT_ROOT))
     manager.loop()
     code = manager.returncode
     if code in (None, 0):
         print("Een van de servers stopte onverwacht; Wegwijzer is gestopt.", file=sys.stderr)
         return 1
     return int(code)
-
-
-def _quote(arg: str) -> str:
-    import shlex
-
-    return shlex.quote(arg)

@@ -1,7 +1,8 @@
 """The Dutch spaCy pipeline that Rasa's ``SpacyNLP`` loads from one project-local path.
 
-``config.yml`` always points at :data:`PIPELINE_DIR`; set-up fills it with the best pipeline
-available, so the same config trains and runs with either:
+``config.yml`` names one fixed path, ``var/spacy/nl`` (Rasa reads no settings); set-up fills
+:attr:`kern.settings.Settings.spacy_dir` (``<WEGWIJZER_VAR_DIR>/spacy/nl``, by default exactly
+that path) with the best pipeline available, so the same config trains and runs with either:
 
 * **official**: Explosion's ``nl_core_news_sm`` 3.4.0 (tagger, parser, NER), when it is installed
   in the venv or ``WEGWIJZER_SPACY_MODEL`` names its wheel file or URL;
@@ -21,9 +22,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from kern.settings import PROJECT_ROOT
+from kern.settings import PROJECT_ROOT, Settings
 
-PIPELINE_DIR = PROJECT_ROOT / "var" / "spacy" / "nl"
+#: The path ``config.yml`` gives ``SpacyNLP`` (relative to the project, where Rasa runs).
+CONFIG_PAD = PROJECT_ROOT / "var" / "spacy" / "nl"
 MARKER = "wegwijzer-pipeline.json"
 
 OFFICIAL_PACKAGE = "nl_core_news_sm"
@@ -71,8 +73,14 @@ class PipelineInfo:
         )
 
 
-def read_info(path: Path = PIPELINE_DIR) -> PipelineInfo | None:
-    """The pipeline currently prepared at ``path``, if any."""
+def pipeline_dir() -> Path:
+    """Where the pipeline is prepared: ``Settings.spacy_dir`` of the current environment."""
+    return Settings.from_env().spacy_dir
+
+
+def read_info(path: Path | None = None) -> PipelineInfo | None:
+    """The pipeline currently prepared at ``path`` (default :func:`pipeline_dir`), if any."""
+    path = pipeline_dir() if path is None else path
     try:
         data: dict[str, Any] = json.loads((path / MARKER).read_text(encoding="utf-8"))
         return PipelineInfo(
@@ -168,12 +176,13 @@ def _build_offline(target: Path) -> PipelineInfo:
 def prepare(
     model_source: str | None = None,
     model_sha256: str | None = None,
-    target: Path = PIPELINE_DIR,
+    target: Path | None = None,
 ) -> PipelineInfo:
-    """Fill ``target`` with the official pipeline if available, else the offline one.
+    """Fill ``target`` (default :func:`pipeline_dir`) with the official pipeline, else the offline one.
 
     Idempotent: an existing pipeline of the wanted kind is kept as it is.
     """
+    target = pipeline_dir() if target is None else target
     if model_source and not official_installed():
         install_official(model_source, model_sha256)
         importlib.invalidate_caches()

@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 from kern.settings import Settings
 from wegwijzer import spacy_pipeline, training
 
 
 def _redact_url(url: str) -> str:
-    """Hide a password in a database URL before printing it."""
-    if "@" not in url or "://" not in url:
-        return url
-    scheme, rest = url.split("://", 1)
-    credentials, host = rest.rsplit("@", 1)
-    user = credentials.split(":", 1)[0]
-    return f"{scheme}://{user}:***@{host}" if ":" in credentials else url
+    """Hide a password in a database URL before printing it (SQLAlchemy's own rendering)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(geen geldige database-URL)"
 
 
 def collect_status(settings: Settings) -> dict[str, str]:
     """A flat, printable status report."""
-    info = spacy_pipeline.read_info()
+    info = spacy_pipeline.read_info(settings.spacy_dir)
     model = settings.model_path
     if not model.exists():
         model_status = "niet getraind"
-    elif training.needs_training(model):
+    elif training.needs_training(model, spacy_dir=settings.spacy_dir):
         model_status = "verouderd (training nodig)"
     else:
         model_status = "actueel"

@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 
 from kern.settings import PROJECT_ROOT, rasa_omgeving
-from wegwijzer.spacy_pipeline import MARKER, PIPELINE_DIR
+from wegwijzer.spacy_pipeline import MARKER, pipeline_dir
 
 #: What the trained model depends on. The spaCy marker is included so that switching between
 #: the official and the offline pipeline retrains (Rasa itself only fingerprints the path).
 TRAINING_INPUTS: tuple[str, ...] = ("config.yml", "bot", "data")
 
 
-def _files(root: Path) -> list[Path]:
+def _files(root: Path, spacy_dir: Path | None) -> list[Path]:
     files: list[Path] = []
     for name in TRAINING_INPUTS:
         path = root / name
@@ -27,16 +27,19 @@ def _files(root: Path) -> list[Path]:
                 for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix in {".yml", ".yaml", ".txt"}
             )
-    marker = PIPELINE_DIR / MARKER
+    marker = (pipeline_dir() if spacy_dir is None else spacy_dir) / MARKER
     if marker.exists():
         files.append(marker)
     return files
 
 
-def fingerprint(root: Path = PROJECT_ROOT) -> str:
-    """Hash of every training input (path and content), independent of file times."""
+def fingerprint(root: Path = PROJECT_ROOT, spacy_dir: Path | None = None) -> str:
+    """Hash of every training input (path and content), independent of file times.
+
+    ``spacy_dir`` is the prepared spaCy pipeline (default: ``Settings.spacy_dir``).
+    """
     digest = hashlib.sha256()
-    for path in _files(root):
+    for path in _files(root, spacy_dir):
         rel = path.relative_to(root) if path.is_relative_to(root) else path
         digest.update(str(rel).encode())
         digest.update(b"\0")
@@ -50,17 +53,19 @@ def fingerprint_file(model_path: Path) -> Path:
     return model_path.with_suffix("").with_suffix(".fingerprint")
 
 
-def needs_training(model_path: Path, root: Path = PROJECT_ROOT) -> bool:
+def needs_training(
+    model_path: Path, root: Path = PROJECT_ROOT, spacy_dir: Path | None = None
+) -> bool:
     """True when there is no model or its inputs changed."""
     stamp = fingerprint_file(model_path)
     if not model_path.exists() or not stamp.exists():
         return True
-    return stamp.read_text().strip() != fingerprint(root)
+    return stamp.read_text().strip() != fingerprint(root, spacy_dir)
 
 
-def train(model_path: Path, root: Path = PROJECT_ROOT) -> None:
+def train(model_path: Path, root: Path = PROJECT_ROOT, spacy_dir: Path | None = None) -> None:
     """Run ``rasa train`` into ``model_path`` and record the fingerprint of its inputs."""
-    print_fingerprint = fingerprint(root)
+    print_fingerprint = fingerprint(root, spacy_dir)
     cmd = [
         str(Path(sys.executable).with_name("rasa")),
         "train",

@@ -1,4 +1,10 @@
-"""Start the real servers (`wegwijzer serve`) on free ports with a fresh database."""
+"""Start the real servers (`wegwijzer serve`) on free ports with a fresh database.
+
+One start per test session (``servers``, session-scoped): starting Rasa with a model costs
+tens of seconds. The servers log at DEBUG level, so the privacy test can check that even
+DEBUG output holds no personal data; ``debug_servers`` is the same servers under that name.
+Tests share the database: compare before and after instead of counting everything.
+"""
 
 from __future__ import annotations
 
@@ -83,6 +89,7 @@ def start_servers(tmp: Path, **extra_env: str) -> Servers:
     env_settings = {
         "WEGWIJZER_RASA_PORT": str(free_port()),
         "WEGWIJZER_ACTIONS_PORT": str(free_port()),
+        "WEGWIJZER_WEB_PORT": str(free_port()),  # 8080 may be taken by another run
         **extra_env,
     }
     settings = make_settings(tmp, extra_env.get("WEGWIJZER_DB_URL"), **env_settings)
@@ -128,8 +135,14 @@ def stop_servers(servers: Servers) -> int:
     return int(servers.process.returncode)
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    started = start_servers(tmp_path_factory.mktemp("e2e"))
+    started = start_servers(tmp_path_factory.mktemp("e2e"), WEGWIJZER_LOG_LEVEL="DEBUG")
     yield started
     stop_servers(started)
+
+
+@pytest.fixture(scope="session")
+def debug_servers(servers: Servers) -> Servers:
+    """The session's servers, which log at DEBUG level (the name the privacy test uses)."""
+    return servers

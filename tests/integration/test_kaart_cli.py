@@ -55,6 +55,32 @@ def test_hsds_import_via_cli(omgeving: Path, capsys: pytest.CaptureFixture[str])
     assert "5 toegevoegd" in uit
 
 
+def test_hsds_voorbeeld_via_cli_met_en_zonder_streng(
+    omgeving: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.kaart_hulp import FIXTURES
+
+    map_, koppeling = FIXTURES / "hsds" / "csv", FIXTURES / "hsds" / "koppeling.yml"
+    assert main(["kaart", "import", str(map_), "--koppeling", str(koppeling), "--streng"]) == 2
+    assert "'ABC 1234' is geen postcode" in capsys.readouterr().err
+    assert main(["kaart", "import", str(map_), "--koppeling", str(koppeling)]) == 0
+    uit = capsys.readouterr().out
+    assert "Let op: services.csv, rij 2 ('Community Counselling'), veld " in uit
+    assert uit.rstrip().endswith(
+        "Sociale kaart ingelezen: 1 toegevoegd, 0 gewijzigd, 0 ongewijzigd, 0 verwijderd."
+    )
+
+
+def test_lezen_zonder_setup_zegt_wat_te_doen(
+    omgeving: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for args in (["zoek", "koffie"], ["controle"], ["export", str(omgeving / "k.csv")]):
+        assert main(["kaart", *args]) == 2
+        fout = capsys.readouterr().err
+        assert fout.startswith("Fout: De database heeft nog geen sociale kaart.")
+        assert "Voer eerst `wegwijzer setup` uit" in fout
+
+
 def test_zoek_tabel_en_json(omgeving: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["kaart", "import", str(DEMO_KAART)])
     capsys.readouterr()

@@ -16,7 +16,7 @@ from sociale_kaart import importer
 from sociale_kaart.bestanden import lees_bestand
 from sociale_kaart.models import Aanbod, AanbodZoekterm, Organisatie
 from sociale_kaart.service import exporteer_bestand, import_bestand, init_database
-from sociale_kaart.template import KOLOMMEN, AanbodRij
+from sociale_kaart.template import KOLOMMEN, AanbodRij, KaartFout
 from sociale_kaart.zoeken import ZoekVraag, zoek
 from tests.kaart_hulp import DEMO_KAART, HSDS, HSDS_KOPPELING, KLEINE_KAART
 
@@ -186,3 +186,50 @@ def test_init_database_is_herhaalbaar(db_settings: Settings, demo_profiel: Gemee
     assert init_database(db_settings, demo_profiel) == 0
     import_bestand(db_settings, KLEINE_KAART, vervang=False)
     assert init_database(db_settings, demo_profiel) == 16
+
+
+def test_leesfuncties_migreren_niet(db_settings: Settings, tmp_path: Path) -> None:
+    """Search, check and export never touch the schema; without set-up they say what to do."""
+    from alembic import command
+
+    from sociale_kaart.migraties import alembic_config, huidige_revisie
+    from sociale_kaart.service import KaartNietKlaar, verouderd, zoek_op_kaart
+
+    lezers = {
+        "zoek": lambda: zoek_op_kaart(db_settings, ZoekVraag(tekst="koffie")),
+        "controle": lambda: verouderd(db_settings),
+        "export": lambda: exporteer_bestand(db_settings, tmp_path / "uit.csv"),
+    }
+    engine = make_engine(db_settings.db_url)
+    try:
+        for naam, lees in lezers.items():
+            with pytest.raises(KaartNietKlaar, match="Voer eerst `wegwijzer setup` uit") as exc:
+                lees()
+            assert "nog geen sociale kaart" in str(exc.value), naam
+            assert huidige_revisie(engine) is None, naam  # nothing was migrated
+        assert not (tmp_path / "uit.csv").exists()
+
+        import_bestand(db_settings, KLEINE_KAART, vervang=False)  # a write: migrates
+        assert len(zoek_op_kaart(db_settings, ZoekVraag(tekst="mantelzorg"))) > 0
+        with engine.begin() as conn:  # as if the code were newer than the database
+            command.stamp(alembic_config(conn), "0001")
+        for naam, lees in lezers.items():
+            with pytest.raises(KaartNietKlaar, match=r"niet bijgewerkt \(revisie 0001") as exc:
+                lees()
+            assert huidige_revisie(engine) == "0001", naam
+    finally:
+        engine.dispose()
+
+
+def test_hsds_tabelpakket_importeren(db_settings: Settings) -> None:
+    from tests.kaart_hulp import FIXTURES
+
+    map_ = FIXTURES / "hsds" / "csv"
+    koppeling = FIXTURES / "hsds" / "koppeling.yml"
+    samenvatting = import_bestand(db_settings, map_, vervang=False, koppeling=koppeling)
+    assert str(samenvatting) == "1 toegevoegd, 0 gewijzigd, 0 ongewijzigd, 0 verwijderd"
+    assert any("'ABC 1234' is geen postcode" in o for o in samenvatting.opmerkingen)
+    assert _zoek_ids(db_settings, "counselling") == ["or-ac148810-d857-441c-9679-408f346de14b"]
+    with pytest.raises(KaartFout, match="'ABC 1234' is geen postcode"):
+        import_bestand(db_settings, map_, vervang=True, koppeling=koppeling, streng=True)
+    assert _tel(db_settings)[0] == 1

@@ -5,8 +5,6 @@ Every test runs on both databases against the same expected lists, so both must 
 
 from __future__ import annotations
 
-import statistics
-import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
@@ -61,47 +59,45 @@ def _ids(resultaten: list[Resultaat]) -> list[str]:
 
 def test_ladder_niveau_eigen_wijk_versheid(kaart: sessionmaker) -> None:
     resultaten = _zoek(kaart, tekst="mantelzorg", wijk="Oosterpark")
-    # k-03 is in Westwijk: not for someone from Oosterpark.
-    assert _ids(resultaten) == ["k-01", "k-02", "k-06", "k-04", "k-05"]
-    eigen, gemeente, oud, algemeen, maatwerk = resultaten
+    # k-03 is in Westwijk: not for someone from Oosterpark. k-06 matches best (the word in its
+    # name) but was last checked in 2024: it comes after every fresh offer.
+    assert _ids(resultaten) == ["k-01", "k-02", "k-04", "k-05", "k-06"]
+    eigen, gemeente, algemeen, maatwerk, oud = resultaten
     assert eigen.redenen == (
         "niveau: sociale basis",
         "in de eigen wijk (Oosterpark)",
         "actueel: laatst gecontroleerd 2026-10-01",
-        "tekst: 'mantelzorg' als afgeleid woord 'mantelzorgcaf' in naam "
-        "(1 van 1 zoekwoorden, score 4.0)",
+        "tekst: 'mantelzorg' in samenstelling 'mantelzorgcaf' in naam "
+        "(1 van 1 zoekwoorden, score 6.0)",
     )
     assert gemeente.redenen[1] == "voor de hele gemeente"
     assert oud.vers is False
-    assert (
-        oud.redenen[2]
-        == "verouderd: laatst gecontroleerd 2024-01-10 (langer dan 365 dagen geleden)"
+    assert oud.redenen[2] == (
+        "verouderd: laatst gecontroleerd 2024-01-10 (langer dan 365 dagen geleden), "
+        "dus na actueel aanbod"
     )
-    # k-06 has the word in its name, k-02 only in a compound: freshness outranks relevance.
-    assert oud.score > gemeente.score
+    assert oud.score > gemeente.score  # freshness outranks relevance
     assert algemeen.redenen[0] == "niveau: algemene voorziening"
     assert maatwerk.redenen[0] == "niveau: maatwerk"
-    assert [r.sorteer[:3] for r in resultaten] == [
-        (0, 0, 0),
-        (0, 1, 0),
-        (0, 1, 1),
-        (1, 1, 0),
-        (2, 1, 0),
-    ]
+    # (tier, -, niveau): best answers by the ladder, the stale entry in the last tier
+    assert [r.sorteer[0] for r in resultaten] == [0, 0, 0, 0, 2]
+    assert [r.sorteer[2] for r in resultaten] == [0, 0, 1, 2, 0]
 
 
 def test_relevantie_beslist_binnen_dezelfde_trede(kaart: sessionmaker) -> None:
     resultaten = _zoek(kaart, tekst="koffie")
-    # Whole gemeente before a wijk (no wijk known), then relevance: name beats description.
-    assert _ids(resultaten) == ["k-15", "k-16", "k-12", "k-01"]
-    buurtkoffie, ontbijt, inloop, cafe = resultaten
-    assert buurtkoffie.score > ontbijt.score
+    # No wijk known: the better match first, name before trefwoord before compound. The
+    # Wijkontbijt only mentions koffie in its description and is not an answer here.
+    assert _ids(resultaten) == ["k-12", "k-01", "k-15"]
+    inloop, cafe, buurtkoffie = resultaten
+    assert inloop.score > cafe.score > buurtkoffie.score
     assert buurtkoffie.redenen[-1].startswith(
         "tekst: 'koffie' in samenstelling 'buurtkoffie' in naam"
     )
-    assert ontbijt.redenen[-1].startswith("tekst: 'koffie' in omschrijving")
     assert inloop.redenen[1] == "in wijk Centrum"
-    assert inloop.score > cafe.score
+    assert buurtkoffie.redenen[1] == "voor de hele gemeente"
+    # With the wijk known, the own wijk first.
+    assert _ids(_zoek(kaart, tekst="koffie", wijk="Oosterpark")) == ["k-01", "k-15"]
 
 
 @pytest.mark.parametrize(
@@ -110,8 +106,8 @@ def test_relevantie_beslist_binnen_dezelfde_trede(kaart: sessionmaker) -> None:
         ("kinderen", "k-10", "exact", "trefwoord"),  # kind
         ("vergeet", "k-07", "exact", "trefwoord"),  # vergeten
         ("oppas", "k-05", "synoniem", "naam"),  # Respijtzorg
-        ("geldproblemen", "k-08", "synoniem", "naam"),  # SchuldHulpMaatje (schuldhulp)
-        ("schulden", "k-08", "afleiding", "naam"),
+        ("geldproblemen", "k-08", "synoniem", "trefwoord"),  # aanmaning
+        ("schulden", "k-08", "synoniem", "trefwoord"),
         ("cafe", "k-07", "exact", "naam"),  # Alzheimer Café
         ("ALZHEIMER", "k-07", "exact", "naam"),
         ("mantelzrog", "k-01", "tikfout", "naam"),
@@ -129,9 +125,14 @@ def test_nederlandse_zoekwoorden(
 
 def test_meerdere_woorden_beste_dekking_eerst(kaart: sessionmaker) -> None:
     resultaten = _zoek(kaart, tekst="mantelzorg dementie")
-    # Only offers with both words; the maatwerk one last despite the best text match.
-    assert _ids(resultaten) == ["k-06", "k-05"]
-    assert all("(2 van 2 zoekwoorden" in r.redenen[-1] for r in resultaten)
+    # The only fresh offer with both words comes first, though it is maatwerk; then the offers
+    # with one word; k-06 has both but is stale, so it comes last.
+    assert _ids(resultaten)[0] == "k-05"
+    assert "(2 van 2 zoekwoorden" in resultaten[0].redenen[-1]
+    assert all("(1 van 2 zoekwoorden" in r.redenen[-1] for r in resultaten[1:-1])
+    assert all(r.redenen[-2].startswith("past minder goed") for r in resultaten[1:-1])
+    assert _ids(resultaten)[-1] == "k-06"
+    assert resultaten[-1].vers is False
 
 
 def test_filters(kaart: sessionmaker) -> None:
@@ -139,9 +140,9 @@ def test_filters(kaart: sessionmaker) -> None:
     assert _ids(_zoek(kaart, thema="eenzaamheid", doelgroep="ouderen")) == [
         "k-15",
         "k-16",
-        "k-13",  # never checked: stale
         "k-12",
         "k-11",
+        "k-13",  # never checked: stale, after every fresh offer
     ]
     assert _ids(_zoek(kaart, thema="eenzaamheid", leeftijd=40)) == ["k-15", "k-16", "k-12"]
     assert _ids(_zoek(kaart, thema="mantelzorg", niveaus=(Niveau.MAATWERK,))) == ["k-05"]
@@ -161,7 +162,7 @@ def test_postcode_bepaalt_de_wijk(kaart: sessionmaker) -> None:
         _ids(_zoek(kaart, thema="mantelzorg", wijk="Nergens")),
         _ids(_zoek(kaart, thema="mantelzorg", postcode="1234")),
     ):
-        assert ids == ["k-02", "k-06", "k-04", "k-05"]
+        assert ids == ["k-02", "k-04", "k-05", "k-06"]  # k-06 stale: last
 
 
 def test_bot_krijgt_nooit_maatwerk(kaart: sessionmaker) -> None:
@@ -173,7 +174,8 @@ def test_bot_krijgt_nooit_maatwerk(kaart: sessionmaker) -> None:
     assert "k-05" not in ids  # maatwerk
     assert "k-03" not in ids  # another wijk
     assert ids[0] == "k-01"  # sociale basis in the own wijk
-    niveaus = [k.niveau for k in kaartjes]
+    assert ids[-1] == "k-06"  # stale: after the fresh ones, also after algemene voorziening
+    niveaus = [k.niveau for k in kaartjes[:-1]]
     assert niveaus == sorted(niveaus, key=lambda n: Niveau(n).rang)
     assert set(niveaus) == {"sociale_basis", "algemene_voorziening"}
     assert kaartjes[0].omschrijving == "Mantelzorgers uit Oosterpark ontmoeten elkaar."
@@ -205,36 +207,33 @@ def test_zoek_op_kaart_via_instellingen(tmp_path: Path) -> None:
     resultaten = zoek_op_kaart(
         settings, ZoekVraag(tekst="mantelzorg", postcode="9904AB", peildatum=PEIL, vers_dagen=30)
     )
+    # Everything is stale after 30 days: the ladder still orders them, own wijk first.
     assert resultaten[0].aanbod.id == "k-01"
-    assert resultaten[1].redenen[2].endswith("(langer dan 30 dagen geleden)")
+    assert resultaten[1].redenen[2].endswith("(langer dan 30 dagen geleden), dus na actueel aanbod")
 
 
-def test_botpad_is_snel_op_de_demokaart(tmp_path: Path) -> None:
+def test_botpad_op_de_demokaart(tmp_path: Path) -> None:
+    """The bot's lookups on the demo kaart: never maatwerk, fresh sociale basis first.
+
+    How fast this is, is measured (printed, not asserted) by ``benchmarks/kaart_botpad.py``.
+    """
     settings = make_settings(tmp_path)
     import_bestand(settings, DEMO_KAART, vervang=False)
     engine = make_engine(settings.db_url)
     try:
         zoeker = KaartZoeker(make_session_factory(engine))
-        for _ in range(5):
-            zoeker.aanbod_voor("mantelzorg", 80, False, "Oosterpark", 3)
-        # Best of five rounds: a busy shared machine slows some rounds down, rarely all five.
-        medianen = []
-        for _ronde in range(5):
-            tijden = []
-            for thema in ["mantelzorg", "eenzaamheid", "geldzorgen", "opvoeden_opgroeien"] * 5:
-                start = time.perf_counter()
-                assert zoeker.aanbod_voor(thema, 40, False, "Westwijk", 3)
-                tijden.append(time.perf_counter() - start)
-            medianen.append(statistics.median(tijden))
+        for thema in ["mantelzorg", "eenzaamheid", "geldzorgen", "opvoeden_opgroeien"]:
+            kaartjes = zoeker.aanbod_voor(thema, 40, False, "Westwijk", 3)
+            assert kaartjes, thema
+            assert kaartjes[0].niveau == "sociale_basis", thema
+            assert all(k.niveau != "maatwerk" for k in kaartjes), thema
+            assert all(k.wijk in (None, "Westwijk") for k in kaartjes), thema
     finally:
         engine.dispose()
-    assert min(medianen) < 0.010, f"mediaan {min(medianen) * 1000:.1f} ms"
 
 
 def test_gewijzigde_wijken_worden_gezien(tmp_path: Path, demo_profiel: GemeenteProfiel) -> None:
     """Searches cache the wijken per kaart version; a profile change must give a new version."""
-    from dataclasses import replace
-
     from sociale_kaart.importer import sync_referentiedata
 
     settings = make_settings(tmp_path)
@@ -245,15 +244,15 @@ def test_gewijzigde_wijken_worden_gezien(tmp_path: Path, demo_profiel: GemeenteP
         assert _zoek(factory, postcode="9904")[0].redenen[1] == "in de eigen wijk (Oosterpark)"
         # 9904 moves from Oosterpark to Westwijk.
         wijken = tuple(
-            replace(w, postcodes=tuple(p for p in w.postcodes if p != "9904"))
+            w.vervang(postcodes=tuple(p for p in w.postcodes if p != "9904"))
             if w.naam == "Oosterpark"
-            else replace(w, postcodes=(*w.postcodes, "9904"))
+            else w.vervang(postcodes=(*w.postcodes, "9904"))
             if w.naam == "Westwijk"
             else w
             for w in demo_profiel.wijken
         )
         with unit_of_work(factory) as session:
-            sync_referentiedata(session, replace(demo_profiel, wijken=wijken))
+            sync_referentiedata(session, demo_profiel.vervang(wijken=wijken))
         resultaten = _zoek(factory, postcode="9904")
         assert "in de eigen wijk (Westwijk)" in {r.redenen[1] for r in resultaten}
         assert "in de eigen wijk (Oosterpark)" not in {r.redenen[1] for r in resultaten}

@@ -1,7 +1,6 @@
 """Saving signals on SQLite and PostgreSQL: exactly once, unlinkable, no text, own migrations."""
 
 import hashlib
-import hmac
 import os
 import re
 import threading
@@ -87,8 +86,8 @@ def test_own_version_table_next_to_the_kaart(omgeving: Omgeving) -> None:
     upgrade(str(omgeving.engine.url))  # twice: nothing to do
     tabellen = set(inspect(omgeving.engine).get_table_names())
     assert {"signaal", VERSIE_TABEL, "alembic_version", "aanbod"} <= tabellen
-    assert huidige_revisie(omgeving.engine) == head_revisie() == "s0001"
-    assert kaart_revisie(omgeving.engine) not in (None, "s0001")
+    assert huidige_revisie(omgeving.engine) == head_revisie() == "s0002"
+    assert kaart_revisie(omgeving.engine) not in (None, "s0001", "s0002")
     indexen = {
         i["name"]: i["column_names"] for i in inspect(omgeving.engine).get_indexes("signaal")
     }
@@ -105,7 +104,7 @@ def test_signals_roll_back_without_touching_the_kaart(omgeving: Omgeving) -> Non
     tabellen = set(inspect(omgeving.engine).get_table_names())
     assert "signaal" not in tabellen and "aanbod" in tabellen
     assert kaart_revisie(omgeving.engine) == kaart_voor
-    assert upgrade(str(omgeving.engine.url)) == "s0001"
+    assert upgrade(str(omgeving.engine.url)) == "s0002"
 
 
 def test_the_database_itself_refuses_values_outside_the_lists(omgeving: Omgeving) -> None:
@@ -123,6 +122,54 @@ def test_the_database_itself_refuses_values_outside_the_lists(omgeving: Omgeving
     }
     with pytest.raises(IntegrityError), omgeving.engine.begin() as conn:
         conn.execute(signaal_tabel.insert().values(**rij))
+
+
+def test_an_existing_database_upgrades_to_the_veilig_thuis_route(db_settings: Settings) -> None:
+    """A database at s0001 with signals in it gets route ``veilig_thuis``; its rows stay."""
+    from alembic import command
+
+    engine = make_engine(db_settings.db_url)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "s0001")
+        oud = {
+            "sleutel": "b" * 64,
+            "datum": DAG,
+            "thema": "mantelzorg",
+            "leeftijdsgroep": "65+",
+            "voor_wie": "naaste",
+            "wijk": "Oosterpark",
+            "route": "sociale_basis",
+            "getoond": "LW-001",
+            "geholpen": "ja",
+            "geen_passend_aanbod": False,
+        }
+        nieuw = {**oud, "sleutel": "c" * 64, "thema": "huiselijk_geweld", "route": "veilig_thuis"}
+        with engine.begin() as conn:
+            conn.execute(signaal_tabel.insert().values(**oud))
+        with pytest.raises(IntegrityError), engine.begin() as conn:
+            conn.execute(signaal_tabel.insert().values(**nieuw))  # s0001 does not know it yet
+
+        assert upgrade(db_settings.db_url) == "s0002"
+        with engine.begin() as conn:
+            conn.execute(signaal_tabel.insert().values(**nieuw))
+        with engine.connect() as conn:
+            rijen = conn.execute(select(signaal_tabel.c.sleutel, signaal_tabel.c.route)).all()
+        routes = {str(sleutel): str(route) for sleutel, route in rijen}
+        assert routes == {"b" * 64: "sociale_basis", "c" * 64: "veilig_thuis"}
+        indexen = {i["name"] for i in inspect(engine).get_indexes("signaal")}
+        assert "ix_signaal_rapport" in indexen
+        with pytest.raises(IntegrityError), engine.begin() as conn:
+            conn.execute(signaal_tabel.insert().values(**{**oud, "sleutel": "d" * 64, "route": "x"}))
+
+        # Going back would leave a route the old list forbids: refused, nothing lost.
+        with pytest.raises(RuntimeError, match="veilig_thuis"), engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "s0001")
+        assert huidige_revisie(engine) == "s0002"
+        with engine.connect() as conn:
+            assert conn.execute(select(signaal_tabel.c.sleutel)).all() != []
+    finally:
+        engine.dispose()
 
 
 # -- exactly once -------------------------------------------------------------------------------
@@ -211,6 +258,13 @@ def test_no_road_no_row(omgeving: Omgeving) -> None:
 # -- anonymity ----------------------------------------------------------------------------------
 
 
+def test_the_key_is_hmac_sha256() -> None:
+    """A known-answer vector (RFC 4231, test case 2) instead of a second implementation."""
+    assert maak_sleutel(b"Jefe", "what do ya want for nothing?") == (
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+    )
+
+
 def test_two_hulpvragen_give_two_unlinkable_rows(omgeving: Omgeving) -> None:
     ids = ["0" * 31 + "1", "0" * 31 + "2"]  # as alike as ids get
     for ident in ids:
@@ -218,9 +272,7 @@ def test_two_hulpvragen_give_two_unlinkable_rows(omgeving: Omgeving) -> None:
     sleutels = [r["sleutel"] for r in omgeving.rijen()]
     assert len(set(sleutels)) == 2
     for ident in ids:
-        verwacht = hmac.new(omgeving.geheim, ident.encode(), hashlib.sha256).hexdigest()
-        assert verwacht in sleutels
-        assert maak_sleutel(omgeving.geheim, ident) == verwacht
+        assert maak_sleutel(omgeving.geheim, ident) in sleutels  # the store uses the function
         assert hashlib.sha256(ident.encode()).hexdigest() not in sleutels  # not a plain hash
         assert maak_sleutel(os.urandom(32), ident) not in sleutels  # another secret: no match
     a, b = (int(str(s), 16) for s in sleutels)

@@ -14,13 +14,14 @@ import pytest
 from openpyxl import load_workbook
 
 from kern.db import make_engine, make_session_factory
+from kern.routes import CRISIS_ROUTES, MAATWERK_ROUTES
 from kern.settings import Settings
 from kern.themas import THEMAS
 from signalen.export import KOLOMMEN, exporteer, signalen
 from signalen.migraties import upgrade
 from signalen.opslag import SignaalOpslag
 from signalen.rapport import maak_rapport, tel
-from signalen.signaal import CRISIS_ROUTES, MAATWERK_ROUTES, Signaal, signaal_uit
+from signalen.signaal import Signaal, signaal_uit
 from triage.gesprek import Toestand
 from wegwijzer.cli import main
 
@@ -33,7 +34,8 @@ def willekeurige_toestanden(aantal: int, seed: int = 11) -> list[tuple[Toestand,
     uit = []
     for i in range(aantal):
         route = rng.choice(
-            ["sociale_basis"] * 4 + ["wmo_loket", "cjg", "crisis_acuut", "buiten_scope"]
+            ["sociale_basis"] * 4
+            + ["wmo_loket", "cjg", "crisis_acuut", "veilig_thuis", "buiten_scope"]
         )
         toestand = Toestand(
             hulpvraag_id=f"{i:032x}",
@@ -42,7 +44,7 @@ def willekeurige_toestanden(aantal: int, seed: int = 11) -> list[tuple[Toestand,
             leeftijd=rng.choice([None, 9, 15, 40, 80]),
             wijk=rng.choice([*WIJKEN, None]),
             getoond=("LW-001", "LW-007") if route == "sociale_basis" else (),
-            route=route,
+            route=route,  # type: ignore[arg-type]  # drawn from ROUTES, which are Routes
             geholpen=rng.choice(["ja", "nee", None]) if route == "sociale_basis" else None,
             geen_aanbod=route in MAATWERK_ROUTES and rng.random() < 0.5,
         )
@@ -90,7 +92,8 @@ def verwacht(signalen_: list[Signaal], per: list[str]) -> dict[tuple[object, ...
         c["nee"] += s.geholpen == "nee"
         c["crisis"] += s.route in CRISIS_ROUTES
         c["geen"] += s.geen_passend_aanbod
-    namen = ["n", "opgelost", "verwezen", "ja", "nee", "crisis", "geen"]
+        c["veilig_thuis"] += s.route == "veilig_thuis"
+    namen = ["n", "opgelost", "verwezen", "ja", "nee", "crisis", "geen", "veilig_thuis"]
     return {g: tuple(c[n] for n in namen) for g, c in tellingen.items()}
 
 

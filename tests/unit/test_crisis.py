@@ -51,19 +51,28 @@ def test_suicide_phrasing_including_informal_and_misspelled(tekst: str) -> None:
         "mn vriend slaat mij elke week",
         "ik word thuis mishandeld",
         "de buurman slaat zijn kinderen, ik hoor ze elke avond",
-        "ik ben bang dat hij me vermoordt",
         "er is huiselijk geweld bij ons thuis",
         "mijn stiefvader heeft me misbruikt",
         "ik durf niet naar huis",
         "de kinderen van de buren worden geslagen",
         "mijn partner heeft me net geslagen",
         "ik ben door mijn man geslagen",
-        "hij heeft me opgesloten in huis",
         "ik word bedreigd door mijn ex",
         "ik hoor de buurvrouw gillen en klappen",
         "hij heeft net mijn keel dichtgeknepen",
         "mijn vriend heeft me tegen de muur gegooid",
         "mijn ex wil me iets aandoen",
+        # violence against others, also suspected
+        "Ik maak me zorgen over de kinderen van de buren, ik hoor ze elke avond schreeuwen en "
+        "huilen en ik denk dat ze geslagen worden",
+        "ik denk dat de buurman zijn kinderen slaat",
+        "volgens mij wordt mn nichtje thuis mishandeld",
+        # an elderly parent hit, robbed or neglected by a carer or relative
+        "mijn moeder van 84 wordt door haar verzorger geslagen",
+        "de thuiszorg steelt geld van mijn vader",
+        "mijn broer haalt steeds geld van de rekening van mijn demente moeder weg",
+        "mijn oma wordt verwaarloosd door haar verzorgster",
+        "ik denk dat mijn opa financieel wordt uitgebuit",
     ],
 )
 def test_domestic_violence_goes_to_veilig_thuis(tekst: str) -> None:
@@ -87,12 +96,63 @@ def test_domestic_violence_goes_to_veilig_thuis(tekst: str) -> None:
         "ik ben in gevaar",
         "mijn vader gaat met een fles op mijn moeder af",
         "mijn ex is net mijn huis binnengedrongen",
+        "mn vader ademt niet meer",
+        "mijn man is buiten bewustzijn",
     ],
 )
 def test_acute_danger_gives_112_first(tekst: str) -> None:
     oordeel = detecteer(tekst)
     assert oordeel is not None and oordeel.soort is CrisisSoort.ACUUT
     assert oordeel.nummers()[0].telefoon == "112"
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "mijn ex bedreigt me en staat nu voor de deur",
+        "mn ex staat beneden en zegt dat ie me kapot maakt",
+        "mijn man is onderweg naar huis en heeft gezegd dat hij me vermoordt",
+        "ik ben bang dat hij me iets aandoet",
+        "ik ben bang dat hij me vermoordt",
+        "ik ben bang dat mn vriend me wat aandoet als ie thuiskomt",
+        "hij heeft me opgesloten in huis",
+        "mijn vriend heeft me in de slaapkamer opgesloten",
+        "mijn zoon zwaait met een mes en bedreigt ons",
+        "hij heeft een pistool gepakt",
+    ],
+)
+def test_danger_from_a_person_gives_112_then_veilig_thuis(tekst: str) -> None:
+    oordeel = detecteer(tekst)
+    assert oordeel is not None and oordeel.soort is CrisisSoort.ACUUT and oordeel.huiselijk
+    telefoons = [n.telefoon for n in oordeel.nummers()]
+    assert telefoons[:2] == ["112", "0800-2000"]
+    assert oordeel.route == "crisis_huiselijk_geweld"
+
+
+def test_medical_emergency_is_not_counted_as_domestic_violence() -> None:
+    oordeel = detecteer("mijn vader ademt niet meer")
+    assert oordeel is not None and not oordeel.huiselijk
+    assert [n.telefoon for n in oordeel.nummers()] == ["112"]
+    assert oordeel.route == "crisis_acuut"
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "Mijn zoon van 17 zegt dat hij zichzelf iets wil aandoen",
+        "mijn vriendin wil er een eind aan maken",
+        "mn broer zei dat ie zichzelf wat gaat aandoen",
+        "mijn dochter dreigt zichzelf iets aan te doen",
+        "mijn vader heeft gezegd dat hij niet meer wil leven",
+        "ze zegt dat ze er vanavond een einde aan maakt",
+        "ik ben bang dat mijn zoon zichzelf iets aandoet",
+    ],
+)
+def test_suicidal_talk_about_someone_else_is_suicide(tekst: str) -> None:
+    """Also when the classifier is sure it is a crisis: the rules decide the kind (113 first)."""
+    for oordeel in (detecteer(tekst), beoordeel(tekst, "crisis", 0.99)):
+        assert oordeel is not None and oordeel.soort is CrisisSoort.SUICIDE
+        assert oordeel.nummers()[0].telefoon == "113"
 
 
 def test_child_writer_also_gets_kindertelefoon() -> None:
@@ -128,6 +188,20 @@ def test_child_writer_also_gets_kindertelefoon() -> None:
         "mijn dochter springt graag op de trampoline",
         "ik snij de groenten met een mes",
         "mijn vader gaat met een fles naar de glasbak",
+        "ik ga dood van de stress",
+        "ik schiet me een ongeluk met die formulieren",
+        "ik word gek van mijn buren",
+        "de kinderen van de buren spelen buiten",
+        "mijn vriendin wil een eind aan onze relatie maken",
+        "vroeger werd ik door mijn vader geslagen, daar wil ik over praten",
+        "mijn oom heeft jaren geleden zelfmoord gepleegd",
+        "in de serie die ik kijk pleegt de hoofdpersoon zelfmoord",
+        "ik las in de krant over huiselijk geweld",
+        "mijn ex staat elke zaterdag voor de deur om de kinderen op te halen",
+        "ik voel me opgesloten in mijn eigen huis",
+        "mijn moeder reageert niet op mijn berichten",
+        "ik heb mezelf gesneden bij het koken",
+        "mijn man slaat op tilt als ik over geld begin",
         "",
         "   ",
         "🙂🙂🙂",
@@ -145,6 +219,21 @@ def test_classifier_alone_needs_high_confidence() -> None:
     assert {"112", "113", "0800-2000"} <= telefoons
     # rules win over a classifier that missed it
     assert beoordeel("ik wil dood", "hulpvraag_psychisch", 0.99) is not None
+
+
+@pytest.mark.parametrize("tekst", ["keiskant drongen", "drongen", "ik woon in Keiskant"])
+def test_classifier_alone_needs_a_crisis_word_not_a_near_typo(tekst: str) -> None:
+    """'drongen' is one edit from 'dronken': a sure classifier on it must not raise a crisis."""
+    assert beoordeel(tekst, "crisis", 1.0) is None
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    ["het gaat echt niet meer", "ik ben zo bang", "help", "ik kan niet meer", "ik wil verdwijnen"],
+)
+def test_classifier_alone_with_a_crisis_word_still_raises_one(tekst: str) -> None:
+    oordeel = beoordeel(tekst, "crisis", 0.9)
+    assert oordeel is not None and oordeel.bron == "classifier"
 
 
 def test_rules_agree_with_the_training_data() -> None:

@@ -113,3 +113,121 @@ def test_age_entity_from_the_classifier_only_counts_as_an_answer(
     ents = [{"entity": "leeftijd", "value": "12"}]
     assert extraheer("ik woon op de Kerkstraat 12", demo_profiel, None, ents).leeftijd is None
     assert extraheer("twaalf", demo_profiel, "leeftijd", ents).leeftijd == 12
+
+
+# -- durations are not ages (issue 9) ---------------------------------------------------------
+#: (message, the question we just asked, the age it gives). ``None`` as question: a first message.
+LEEFTIJD_TABEL = [
+    # durations: never an age
+    ("al twee jaar", None, None),
+    ("sinds 3 jaar", None, None),
+    ("al 40 jaar getrouwd", None, None),
+    ("twee jaar geleden", None, None),
+    ("een paar maanden", None, None),
+    ("al 5 jaar mantelzorger", None, None),
+    ("ik zorg al tien jaar voor haar", None, None),
+    ("Ik zorg al twee jaar voor mijn moeder met dementie", None, None),
+    ("ik zorg al drie jaar voor mijn vader en het wordt me te veel", None, None),
+    ("wij zijn al 40 jaar getrouwd en mijn man heeft dementie", None, None),
+    ("mijn ouders zijn 50 jaar getrouwd", None, None),
+    ("ik ben 40 jaar getrouwd", None, None),
+    ("mijn man is 3 jaar ziek", None, None),
+    ("mijn dochter wordt al een paar maanden gepest", None, None),
+    ("mijn zoon zit al twee jaar thuis na school", None, None),
+    ("ik woon pas 2 jaar in Nederland", None, None),
+    ("ik zorg bijna 2 jaar voor haar", None, None),
+    ("sinds een jaar of drie woont ze alleen", None, None),
+    ("ontslagen na dertig jaar, ik zoek nieuw werk", None, None),
+    ("mijn oma verdwaalt in de buurt waar ze al vijftig jaar woont", None, None),
+    ("mijn moeder is al 84 jaar", None, None),  # "al N jaar" is always read as a duration
+    # ages of things, amounts, thresholds
+    ("we wonen in een 3 jaar oud huis met schimmel", None, None),
+    ("ons 40-jarig huwelijk", None, None),
+    ("kinderen tot 12 jaar", None, None),
+    ("de moeder van een vriendin", None, None),
+    ("sinds haar 80e gaat het slecht", None, None),
+    ("ik zorg 3 keer per week voor de buurman", None, None),
+    # ages: still found
+    ("mijn moeder van 84", None, 84),
+    ("mijn zoon (17)", None, 17),
+    ("mijn zoon (17) zit al 2 jaar thuis", None, 17),
+    ("bijna 12", None, 12),
+    ("een jaar of 60", None, 60),
+    ("mijn buurman is een jaar of 60", None, 60),
+    ("mijn moeder is twee jaar geleden gevallen en is 84", None, 84),
+    ("mijn 84-jarige moeder valt vaak", None, 84),
+    ("mijn 84 jaar oude vader", None, 84),
+    ("een 15-jarige die gepest wordt", None, 15),
+    ("mijn moeder van vierentachtig", None, 84),
+    ("mijn vader, tweeënzeventig, valt vaak", None, 72),
+    ("oma (92) is eenzaam", None, 92),
+    ("mijn moeder is al 84 jaar oud", None, 84),
+    ("mijn baby van 6 maanden huilt veel", None, 0),
+    ("mijn zoon van 20 gebruikt al een paar jaar drugs", None, 20),
+    ("mijn moeder van 84 en ik zorg al tien jaar voor haar", None, 84),
+    ("ik ben 40, getrouwd, 2 kinderen", None, 40),
+    # answers to "Hoe oud is ...?"
+    ("ze is 84", "leeftijd", 84),
+    ("84", "leeftijd", 84),
+    ("84 jaar", "leeftijd", 84),
+    ("84 jaar oud", "leeftijd", 84),
+    ("mijn moeder is 84.", "leeftijd", 84),
+    ("ze is al 84", "leeftijd", 84),
+    ("ze is 84 denk ik", "leeftijd", 84),
+    ("drieëntachtig", "leeftijd", 83),
+    ("hij is net 18 geworden", "leeftijd", 18),
+    ("ze is 84, en ik zorg al twee jaar voor haar", "leeftijd", 84),
+    ("al twee jaar", "leeftijd", None),
+    ("ze is al twee jaar", "leeftijd", None),
+    ("twee jaar geleden", "leeftijd", None),
+    ("een paar maanden", "leeftijd", None),
+    ("sinds 3 jaar", "leeftijd", None),
+    ("al 5 jaar mantelzorger", "leeftijd", None),
+    ("3 jaar oud huis", "leeftijd", None),
+]
+
+
+@pytest.mark.parametrize(("tekst", "gevraagd", "leeftijd"), LEEFTIJD_TABEL)
+def test_durations_are_not_ages(
+    demo_profiel: GemeenteProfiel, tekst: str, gevraagd: str | None, leeftijd: int | None
+) -> None:
+    g = extraheer(tekst, demo_profiel, gevraagd)
+    assert g.leeftijd == leeftijd
+    if leeftijd is None and "18" not in tekst:
+        assert g.onder_18 is None  # a duration must not make anyone a minor either
+
+
+def crf_leeftijd(tekst: str, waarde: str) -> dict[str, object]:
+    """The ``leeftijd`` entity as the CRF extractor reports it, with its place in the text."""
+    begin = tekst.index(waarde)
+    return {"entity": "leeftijd", "value": waarde, "start": begin, "end": begin + len(waarde)}
+
+
+@pytest.mark.parametrize(
+    ("tekst", "waarde", "leeftijd"),
+    [
+        ("ik zorg al twee jaar voor haar", "twee", None),
+        ("hij zit al 2 jaar thuis", "2", None),
+        ("twee jaar geleden is ze gevallen", "twee", None),
+        ("ze woont er sinds 3 jaar", "3", None),
+        ("ik zorg twee jaar voor haar", "twee", None),
+        ("al 40 jaar getrouwd", "40", None),
+        ("tachtig geloof ik", "tachtig", 80),
+        ("84 denk ik", "84", 84),
+    ],
+)
+def test_age_entity_inside_a_duration_is_not_trusted(
+    demo_profiel: GemeenteProfiel, tekst: str, waarde: str, leeftijd: int | None
+) -> None:
+    with_place = [crf_leeftijd(tekst, waarde)]
+    assert extraheer(tekst, demo_profiel, "leeftijd", with_place).leeftijd == leeftijd
+    without_place = [{"entity": "leeftijd", "value": waarde}]
+    assert extraheer(tekst, demo_profiel, "leeftijd", without_place).leeftijd == leeftijd
+
+
+def test_age_entity_from_a_button_payload_is_trusted(demo_profiel: GemeenteProfiel) -> None:
+    ents = [{"entity": "leeftijd", "value": "15"}]
+    assert (
+        extraheer('/geef_info{"leeftijd_groep": "x"}', demo_profiel, "leeftijd", ents).leeftijd
+        == 15
+    )

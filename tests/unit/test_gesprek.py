@@ -1,5 +1,6 @@
 """The triage conversation as plain Python, with a fake kaart."""
 
+import json
 from collections.abc import Iterator
 from itertools import count
 from typing import Any
@@ -8,6 +9,8 @@ import pytest
 
 from kern.gemeente import GemeenteProfiel
 from sociale_kaart.zoeken import AanbodKaartje
+from tests.payload_schema import controleer
+from triage import teksten
 from triage.gesprek import Gesprek, Invoer, Stap, Toestand
 
 
@@ -59,6 +62,9 @@ class Sessie:
             Toestand.from_slot(self.toestand.to_slot()), Invoer(tekst, intent, confidence, ents)
         )
         self.toestand = stap.toestand
+        for bericht in stap.berichten:
+            if bericht.payload is not None:
+                controleer(bericht.payload)  # every payload of every engine test
         return stap
 
 
@@ -84,15 +90,15 @@ def test_opening_and_first_question_in_the_same_turn(sessie: Sessie) -> None:
     assert "computerprogramma" in stap.berichten[0].tekst  # type: ignore[operator]
     assert "14 0123" in stap.berichten[0].tekst  # type: ignore[operator]
     # first person without a relation: for themself; geldzorgen does not need the age
-    assert payloads(stap, "vraag") == [pytest.approx(payloads(stap, "vraag")[0])]
-    assert payloads(stap, "vraag")[0]["vraag"] == "wijk"
+    assert [p["vraag"] for p in payloads(stap, "vraag")] == ["wijk"]  # one question, no more
 
 
 def test_what_the_first_message_says_is_not_asked_again(sessie: Sessie) -> None:
     stap = sessie.zeg(
         "mijn moeder van 80 heeft dementie, ze woont in Oosterpark", "hulpvraag_dementie"
     )
-    assert not payloads(stap, "vraag") or payloads(stap, "vraag")[0]["vraag"] == "helpt_dit"
+    # Who, age and wijk are known: no question about them, straight to the offer.
+    assert [p["vraag"] for p in payloads(stap, "vraag")] == ["helpt_dit"]
     aanbod = payloads(stap, "aanbod")[0]
     assert aanbod["thema"] == "dementie"
     assert [i["id"] for i in aanbod["items"]] == ["a", "b", "c"]
@@ -122,6 +128,26 @@ def test_full_road_to_wmo_loket(sessie: Sessie) -> None:
     assert verwijzing["loket"]["telefoon"] == "0123 45 60 00"
     assert "cliëntondersteuner" in tekst(stap) and "meenemen" in tekst(stap)
     assert sessie.toestand.route == "wmo_loket" and sessie.toestand.geholpen == "nee"
+
+
+def test_years_of_caring_are_not_the_age_of_the_person_cared_for(sessie: Sessie) -> None:
+    """Issue 9: "al twee jaar" read as an age sent the carer of an 80-year-old to the CJG."""
+    bericht = "Ik zorg al twee jaar voor mijn moeder met dementie"
+    begin = bericht.index("twee")
+    crf = (  # what the CRF extractor may tag: "twee" as a leeftijd
+        {"entity": "relatie", "value": "moeder", "start": 31, "end": 37},
+        {"entity": "leeftijd", "value": "twee", "start": begin, "end": begin + 4},
+    )
+    stap = sessie.gesprek.verwerk(
+        sessie.toestand, Invoer(bericht, "hulpvraag_mantelzorg", 0.9, crf)
+    )
+    sessie.toestand = stap.toestand
+    assert (sessie.toestand.relatie, sessie.toestand.leeftijd) == ("moeder", None)
+    assert payloads(stap, "vraag")[0]["vraag"] == "wijk"
+    stap = sessie.zeg('/geef_info{"wijk": "Westwijk"}', "geef_info", wijk="Westwijk")
+    assert payloads(stap, "vraag")[0]["vraag"] == "helpt_dit"
+    stap = sessie.zeg("dit helpt niet genoeg", "ontkennen")
+    assert payloads(stap, "verwijzing")[0]["route"] == "wmo_loket"
 
 
 def test_child_goes_to_cjg_and_age_is_asked(sessie: Sessie) -> None:
@@ -186,6 +212,7 @@ def test_crisis_numbers_come_first_before_any_question(sessie: Sessie) -> None:
             {"naam": "113 Zelfmoordpreventie (gratis)", "telefoon": "0800-0113"},
             {"naam": "Alarmnummer", "telefoon": "112"},
         ],
+        "taal": "nl",
     }
     assert not payloads(stap, "vraag")
     assert "computerprogramma" in tekst(stap)
@@ -278,7 +305,15 @@ def test_state_round_trips_through_the_slot() -> None:
 def test_bad_input_gets_a_dutch_answer(sessie: Sessie, bericht: str) -> None:
     stap = sessie.zeg(bericht, None)
     assert stap.berichten and all(b.tekst or b.payload for b in stap.berichten)
-    assert "Traceback" not in tekst(stap)
+    # Not just any text: one of the answers meant for input we cannot use.
+    antwoorden = [
+        teksten.ONGELDIG_BERICHT,
+        teksten.niet_begrepen(1, sessie.gesprek.profiel),
+        *(getattr(teksten, naam) for naam in ("ALLEEN_NEDERLANDS", "LEEG_BERICHT") if hasattr(teksten, naam)),
+    ]
+    assert any(antwoord in tekst(stap) for antwoord in antwoorden), tekst(stap)
+    if not any(c.isalnum() for c in bericht):
+        assert teksten.niet_begrepen(1, sessie.gesprek.profiel) not in tekst(stap)
     if len(bericht) > 2000:
         assert "erg lang" in tekst(stap)
 
@@ -318,12 +353,10 @@ def test_unsure_offers_likely_themas_and_keeps_what_was_said(sessie: Sessie) -> 
 
 
 def test_many_wijken_are_typed_not_buttons(demo_profiel: GemeenteProfiel) -> None:
-    from dataclasses import replace as vervang
-
     from kern.gemeente import Wijk
 
-    groot = vervang(
-        demo_profiel, wijken=tuple(Wijk(f"Wijk {i}", (str(9000 + i),)) for i in range(1, 21))
+    groot = demo_profiel.vervang(
+        wijken=tuple(Wijk(naam=f"Wijk {i}", postcodes=(str(9000 + i),)) for i in range(1, 21))
     )
     sessie = Sessie(groot)
     stap = sessie.zeg("ik heb schulden", "hulpvraag_geldzorgen")
@@ -332,3 +365,200 @@ def test_many_wijken_are_typed_not_buttons(demo_profiel: GemeenteProfiel) -> Non
     assert [k["title"] for k in vraag["knoppen"]] == ["Weet ik niet"]
     sessie.zeg("Wijk 17", "geef_info")
     assert sessie.toestand.wijk == "Wijk 17"
+
+
+# -- residents who write another language (triage.talen) --------------------------------------
+
+
+def test_foreign_message_gets_answer_in_that_language_without_triage(sessie: Sessie) -> None:
+    stap = sessie.zeg("Hello, do you speak English? I need help with my rent", "buiten_scope")
+    assert "only understand Dutch" in tekst(stap)
+    assert "0123 45 69 00" in tekst(stap)  # the demo gemeente's number for another language
+    assert "Ik begrijp alleen Nederlands" in tekst(stap)
+    assert payloads(stap, "vraag") == []
+    assert payloads(stap, "buiten_scope")[0]["taal"] == "en"
+    assert sessie.toestand.route == "buiten_scope"
+    assert sessie.toestand.hulpvraag_id is not None
+
+
+def test_foreign_message_without_own_text_gets_english(sessie: Sessie) -> None:
+    stap = sessie.zeg("Salaan, waxaan u baahanahay caawimaad", None, 0.3)
+    assert "only understand Dutch" in tekst(stap)
+    assert payloads(stap, "buiten_scope")[0]["taal"] == "so"
+
+
+def test_foreign_crisis_gets_numbers_first_and_a_line_in_that_language(sessie: Sessie) -> None:
+    stap = sessie.zeg("Kocam beni dövüyor", None, 0.2)
+    crisis = payloads(stap, "crisis")[0]
+    assert (crisis["soort"], crisis["taal"]) == ("huiselijk_geweld", "tr")
+    eerste = stap.berichten[0].tekst or ""
+    assert eerste.index("0800-2000") < eerste.index("aile içi şiddet")
+    assert "Sadece Hollandaca" in tekst(stap)
+    assert payloads(stap, "vraag") == []
+
+
+def test_english_crisis_caught_by_dutch_rules_still_explains_in_english(sessie: Sessie) -> None:
+    stap = sessie.zeg("I want to kill myself", "crisis", 1.0)
+    assert payloads(stap, "crisis")[0]["soort"] == "suicide"
+    assert "suicide prevention" in tekst(stap)
+
+
+@pytest.mark.parametrize("antwoord", ["ok", "ja", "Centrum", "De Weiden", "9904", "9901 AB"])
+def test_short_answers_to_a_pending_question_stay_dutch(sessie: Sessie, antwoord: str) -> None:
+    stap = sessie.zeg("ik heb schulden", "hulpvraag_geldzorgen")
+    assert payloads(stap, "vraag")[0]["vraag"] == "wijk"
+    stap = sessie.zeg(antwoord, "geef_info")
+    assert payloads(stap, "buiten_scope") == []
+    assert "only understand Dutch" not in tekst(stap)
+
+
+def test_foreign_message_keeps_a_pending_dutch_question(sessie: Sessie) -> None:
+    sessie.zeg("ik heb schulden", "hulpvraag_geldzorgen")
+    stap = sessie.zeg("sorry, I do not understand this question", "buiten_scope")
+    assert "only understand Dutch" in tekst(stap)
+    assert sessie.toestand.gevraagd == "wijk"
+    stap = sessie.zeg("Westwijk", "geef_info")
+    assert sessie.toestand.wijk == "Westwijk"
+
+
+def test_slot_round_trip_keeps_every_field() -> None:
+    t = Toestand(
+        begroet=True, hulpvraag_id="hv1", thema="wonen", leeftijd=80, onder_18=False,
+        wijk="Centrum", gevraagd="helpt_dit", getoond=("a", "b"), route="sociale_basis",
+        geholpen="nee", geen_aanbod=True, niet_begrepen=2,
+    )  # fmt: skip
+    assert Toestand.from_slot(t.to_slot()) == t
+    assert json.loads(t.to_slot())["gevraagd"] == "helpt_dit"  # plain text in the slot
+
+
+@pytest.mark.parametrize(
+    "slot",
+    [
+        None, "", "geen json", "[1, 2]", '{"leeftijd": "80"}', '{"begroet": 1}',
+        '{"leeftijd": true}', '{"gevraagd": "iets"}', '{"route": "ergens"}',
+        '{"getoond": [1]}', '{"geholpen": "misschien"}', '{"thema": 3}',
+    ],
+)  # fmt: skip
+def test_a_foreign_slot_starts_afresh(slot: str | None) -> None:
+    assert Toestand.from_slot(slot) == Toestand()
+
+
+def test_unknown_keys_are_ignored() -> None:
+    assert Toestand.from_slot('{"nieuw_veld": 1, "begroet": true}') == Toestand(begroet=True)
+
+
+def test_fields_of_any_type_are_read_back() -> None:
+    """The slot model is made from the fields: str and float fields work (no type table)."""
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Uitgebreid(Toestand):
+        notitie: str = ""
+        score: float = 0.0
+
+    u = Uitgebreid(notitie="x", score=0.5, begroet=True)
+    assert Uitgebreid.from_slot(u.to_slot()) == u
+    assert Uitgebreid.from_slot('{"score": "hoog"}') == Uitgebreid()
+
+
+# -- huiselijk geweld: never an ordinary thema road ----------------------------------------------
+
+
+def _index(stap: Stap, soort: str) -> int:
+    return next(i for i, b in enumerate(stap.berichten) if b.payload and b.payload["type"] == soort)
+
+
+@pytest.mark.parametrize(
+    "bericht",
+    [
+        "thuis is er veel spanning en ik voel me niet veilig bij mijn partner",
+        "mijn man controleert mijn telefoon en ik mag niks",
+        "ik maak me zorgen om de kinderen van de buren",
+    ],
+)
+def test_huiselijk_geweld_gets_veilig_thuis_first_and_no_triage_questions(
+    sessie: Sessie, bericht: str
+) -> None:
+    stap = sessie.zeg(bericht, "hulpvraag_huiselijk_geweld")
+    assert not payloads(stap, "crisis")  # no acute danger: not the crisis road
+    assert "Hallo!" in (stap.berichten[0].tekst or "")  # the opening, then the number
+    eerste = stap.berichten[1]
+    assert eerste.payload is not None and eerste.payload["type"] == "veilig_thuis"
+    assert [n["telefoon"] for n in eerste.payload["nummers"]][:2] == ["0800-2000", "112"]
+    assert "0800-2000" in (eerste.tekst or "")
+    for woord in ("gratis", "dag en nacht", "anoniem"):
+        assert woord in (eerste.tekst or "")
+    # offers after the number; no question for whom, how old or which wijk
+    assert _index(stap, "veilig_thuis") < _index(stap, "aanbod")
+    assert [p["vraag"] for p in payloads(stap, "vraag")] == ["nog_iets"]
+    assert "Bent u jonger dan 18" not in tekst(stap)
+    t = sessie.toestand
+    assert t.route == "veilig_thuis" and t.thema == "huiselijk_geweld"
+    assert t.getoond == ("a", "b", "c")
+    assert sessie.kaart.vragen[-1][0] == "huiselijk_geweld"
+
+
+def test_huiselijk_geweld_signal_records_the_veilig_thuis_road(sessie: Sessie) -> None:
+    from datetime import date
+
+    from signalen.signaal import signaal_uit
+
+    sessie.zeg("mijn partner kleineert me steeds", "hulpvraag_huiselijk_geweld")
+    signaal = signaal_uit(sessie.toestand, date(2026, 12, 1))
+    assert signaal is not None
+    assert signaal.route == "veilig_thuis" and signaal.getoond == ("a", "b", "c")
+
+
+def test_huiselijk_geweld_with_a_wijk_later_shows_offers_nearby(sessie: Sessie) -> None:
+    eerste = sessie.zeg("ik voel me thuis niet veilig", "hulpvraag_huiselijk_geweld")
+    assert "naam van uw wijk" in tekst(eerste)  # optional, not a question we wait for
+    stap = sessie.zeg("ik woon in Westwijk", "geef_info")
+    assert payloads(stap)[0]["type"] == "veilig_thuis"  # the number again, first
+    assert sessie.kaart.vragen[-1][3] == "Westwijk"
+    assert sessie.toestand.route == "veilig_thuis"
+
+
+def test_huiselijk_geweld_without_offers_still_gives_veilig_thuis(
+    demo_profiel: GemeenteProfiel,
+) -> None:
+    sessie = Sessie(demo_profiel, FakeKaart([]))
+    stap = sessie.zeg("mijn ex blijft mij lastigvallen", "hulpvraag_huiselijk_geweld")
+    assert payloads(stap)[0]["type"] == "veilig_thuis"
+    assert not payloads(stap, "aanbod") and not payloads(stap, "verwijzing")
+    assert sessie.toestand.route == "veilig_thuis" and sessie.toestand.geen_aanbod
+
+
+@pytest.mark.parametrize("intent", ["hulpvraag_huiselijk_geweld", "crisis", "nlu_fallback"])
+def test_ex_at_the_door_gives_112_first_then_veilig_thuis(sessie: Sessie, intent: str) -> None:
+    stap = sessie.zeg("mijn ex bedreigt me en staat nu voor de deur", intent)
+    eerste = stap.berichten[0]
+    assert eerste.payload is not None and eerste.payload["type"] == "crisis"
+    assert [n["telefoon"] for n in eerste.payload["nummers"]][:2] == ["112", "0800-2000"]
+    assert (eerste.tekst or "").index("112") < (eerste.tekst or "").index("0800-2000")
+    assert not payloads(stap, "vraag")
+    assert sessie.toestand.route == "crisis_huiselijk_geweld"
+    assert sessie.toestand.thema == "huiselijk_geweld"
+
+
+def test_suspected_child_abuse_next_door_goes_to_veilig_thuis(sessie: Sessie) -> None:
+    stap = sessie.zeg(
+        "Ik maak me zorgen over de kinderen van de buren, ik hoor ze elke avond schreeuwen en "
+        "huilen en ik denk dat ze geslagen worden",
+        "hulpvraag_huiselijk_geweld",
+    )
+    p = payloads(stap)[0]
+    assert p["type"] == "crisis" and p["nummers"][0]["telefoon"] == "0800-2000"
+    assert not payloads(stap, "vraag") and not payloads(stap, "verwijzing")
+
+
+def test_suicidal_son_gets_113_first_even_when_the_classifier_says_crisis(sessie: Sessie) -> None:
+    stap = sessie.zeg("Mijn zoon van 17 zegt dat hij zichzelf iets wil aandoen", "crisis", 0.97)
+    p = payloads(stap)[0]
+    assert p["type"] == "crisis" and p["soort"] == "suicide"
+    assert p["nummers"][0]["telefoon"] == "113"
+    assert sessie.toestand.route == "crisis_suicide"
+
+
+def test_a_place_name_near_a_crisis_word_gets_no_crisis(sessie: Sessie) -> None:
+    stap = sessie.zeg("keiskant drongen", "crisis", 1.0)
+    assert not payloads(stap, "crisis")

@@ -275,7 +275,7 @@ def test_hsds_fouten_noemen_het_json_pad(tmp_path: Path, demo_profiel: GemeenteP
     pad = tmp_path / "hsds.json"
     pad.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(KaartFout) as exc:
-        lees_bestand(pad, demo_profiel, HSDS_KOPPELING)
+        lees_bestand(pad, demo_profiel, HSDS_KOPPELING, streng=True)
     meldingen = _meldingen(exc)
     assert (
         "services[1], veld organization_id: organisatie 'bestaat-niet' staat niet in 'organizations'."
@@ -295,6 +295,19 @@ def test_hsds_fouten_noemen_het_json_pad(tmp_path: Path, demo_profiel: GemeenteP
     )
     # The validator's own "themas is empty" is not repeated next to our clearer message.
     assert not any("dit veld is verplicht" in m for m in meldingen)
+
+    # Without --streng the usable part is read: services[1] (no organisation) and services[3]
+    # (no thema) are skipped, services[2] loses its unknown area, services[4] its age.
+    gelezen = lees_bestand(pad, demo_profiel, HSDS_KOPPELING)
+    assert sorted(r.id[-4:] for r in gelezen.rijen) == ["0001", "0003", "0005"]
+    overgeslagen = "\n".join(gelezen.overgeslagen)
+    assert "services[1] ('" in overgeslagen and "organisatie 'bestaat-niet'" in overgeslagen
+    assert "services[3] ('" in overgeslagen and "geen thema" in overgeslagen
+    opmerkingen = "\n".join(gelezen.opmerkingen)
+    assert "veld service_areas: de wijk 'Oosterpak'" in opmerkingen
+    assert "veld minimum_age: 'oud' is geen leeftijd" in opmerkingen
+    vijf = next(r for r in gelezen.rijen if r.id.endswith("0005"))
+    assert vijf.leeftijd_min is None
 
 
 def test_hsds_koppeling_met_fouten(tmp_path: Path, demo_profiel: GemeenteProfiel) -> None:

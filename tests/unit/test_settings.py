@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from kern.settings import PROJECT_ROOT, Settings, SettingsError
+from kern.settings import PROJECT_ROOT, Settings, SettingsFout
 
 
 def test_defaults_need_no_configuration() -> None:
@@ -43,5 +43,5 @@ def test_postgres_url_and_relative_paths() -> None:
 def test_bad_values_give_dutch_message_naming_the_variable(
     env: dict[str, str], fragment: str
 ) -> None:
-    with pytest.raises(SettingsError, match=fragment):
+    with pytest.raises(SettingsFout, match=fragment):
         Settings.from_env(env)

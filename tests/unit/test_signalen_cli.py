@@ -1,4 +1,4 @@
-"""``wegwijzer signalen``: bad input gives a Dutch message and exit code 2, never a traceback."""
+"""``wegwijzer signalen``: bad input gives a Dutch ``Fout: …`` message and exit code 2."""
 
 from pathlib import Path
 
@@ -37,7 +37,6 @@ def test_rapport_input_errors(
     uit = capsys.readouterr()
     assert melding in uit.err
     assert uit.err.startswith("Fout: ")
-    assert "Traceback" not in uit.err
     assert uit.out == ""
 
 
@@ -54,8 +53,8 @@ def test_export_input_errors(
 ) -> None:
     assert main(["signalen", "export", *argumenten]) == 2
     err = capsys.readouterr().err
+    assert err.startswith("Fout: ")
     assert melding in err
-    assert "Traceback" not in err
 
 
 def test_migreer_then_an_empty_report(omgeving: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,5 +78,5 @@ def test_an_unwritable_file_is_a_dutch_error(
         main(["signalen", "rapport", "--per", "thema", "--format", "csv", "--uit", str(doel)]) == 2
     )
     err = capsys.readouterr().err
+    assert err.startswith("Fout: ")
     assert f"Kan {doel} niet schrijven" in err
-    assert "Traceback" not in err

@@ -161,7 +161,8 @@ def onthulde_cellen(
 
 
 def willekeurige_tabel(rng: random.Random, rijen: int) -> tuple[list[list[int]], list[int]]:
-    """Rows that obey the report's relations: n, opgelost, verwezen, ja, nee, crisis, geen aanbod."""
+    """Rows that obey the report's relations: n, opgelost, verwezen, ja, nee, crisis, geen aanbod,
+    veilig thuis."""
     waarden = []
     for _ in range(rijen):
         n = rng.choice([0, 1, 2, 3, 4, 5, 6, 8, 12, 20, 50])
@@ -170,7 +171,8 @@ def willekeurige_tabel(rng: random.Random, rijen: int) -> tuple[list[list[int]],
         opgelost = rng.randint(0, ja)
         verwezen = rng.randint(0, n - opgelost)
         crisis = rng.randint(0, n - opgelost - verwezen)
-        waarden.append([n, opgelost, verwezen, ja, nee, crisis, rng.randint(0, n)])
+        veilig_thuis = rng.randint(0, n - opgelost - verwezen - crisis)
+        waarden.append([n, opgelost, verwezen, ja, nee, crisis, rng.randint(0, n), veilig_thuis])
     return waarden, [sum(kol) for kol in zip(*waarden, strict=True)]
 
 

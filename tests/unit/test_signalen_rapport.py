@@ -19,7 +19,7 @@ from signalen.rapport import (
     als_tekst,
     als_xlsx,
     bouw_rapport,
-    controleer_vraag,
+    controleer_rapportvraag,
     schrijf,
 )
 
@@ -34,8 +34,9 @@ def telling(
     nee: int = 0,
     crisis: int = 0,
     geen: int = 0,
+    veilig_thuis: int = 0,
 ) -> tuple[int, ...]:
-    return (n, opgelost, verwezen, ja, nee, crisis, geen)
+    return (n, opgelost, verwezen, ja, nee, crisis, geen, veilig_thuis)
 
 
 WIJKEN = ["Centrum", "Oosterpark", "Westwijk"]
@@ -70,11 +71,11 @@ def test_every_thema_is_listed_also_without_hulpvragen() -> None:
 
 def test_counts_and_shares(rapport: Rapport) -> None:
     centrum = rij(rapport, "Centrum")
-    assert [c.waarde for c in centrum.aantallen] == [40, 12, 10, 20, 8, None, 6]
+    assert [c.waarde for c in centrum.aantallen] == [40, 12, 10, 20, 8, None, 6, None]
     assert centrum.aandelen[0].waarde == round(100 * 40 / 83, 1)  # of all hulpvragen
     assert centrum.aandelen[1].waarde == 30.0  # 12 of the 40 in this row
     assert centrum.aandelen[5].markering == "x"  # share of a hidden count
-    assert [c.waarde for c in rapport.totaal.aantallen] == [83, 22, 27, 33, 20, None, 16]
+    assert [c.waarde for c in rapport.totaal.aantallen] == [83, 22, 27, 33, 20, None, 16, None]
     assert rapport.totaal.aandelen[0].waarde == 100.0
 
 
@@ -181,7 +182,7 @@ def test_bad_requests_get_a_dutch_message(
     van: date, tot: date, per: list[str], k: int, melding: str
 ) -> None:
     with pytest.raises(SignaalFout, match=melding):
-        controleer_vraag(van, tot, per, k)
+        controleer_rapportvraag(van, tot, per, k)
 
 
 def test_too_many_combinations_are_refused() -> None:

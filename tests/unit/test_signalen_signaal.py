@@ -7,11 +7,11 @@ from datetime import date, datetime
 
 import pytest
 
+from kern.routes import ROUTES
 from kern.themas import THEMAS
 from signalen.signaal import (
     GEHOLPEN,
     LEEFTIJDSGROEPEN,
-    ROUTES,
     VOOR_WIE,
     Signaal,
     leeftijdsgroep,

@@ -12,7 +12,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "bot" / "domain.yml").write_text("intents: [a]\n")
     (tmp_path / "data" / "nlu").mkdir(parents=True)
     (tmp_path / "data" / "nlu" / "a.yml").write_text("nlu: []\n")
-    monkeypatch.setattr(training, "PIPELINE_DIR", tmp_path / "spacy")
+    monkeypatch.setenv("WEGWIJZER_VAR_DIR", str(tmp_path / "var"))
     return tmp_path
 
 
@@ -30,6 +30,6 @@ def test_training_needed_only_when_inputs_change(project: Path) -> None:
 
 def test_pipeline_switch_changes_fingerprint(project: Path) -> None:
     before = training.fingerprint(project)
-    (project / "spacy").mkdir()
-    (project / "spacy" / "wegwijzer-pipeline.json").write_text('{"soort": "officieel"}')
+    (project / "var" / "spacy" / "nl").mkdir(parents=True)
+    (project / "var" / "spacy" / "nl" / "wegwijzer-pipeline.json").write_text('{"soort": "officieel"}')
     assert training.fingerprint(project) != before

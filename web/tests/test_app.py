@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -128,7 +128,7 @@ def test_a_huge_body_is_refused_before_it_is_read(client: TestClient, nep_rasa: 
     assert response.status_code == 413
     assert "te lang" in response.json()["melding"]
 
-    def brokken():  # no Content-Length: counted while reading
+    def brokken() -> Iterator[bytes]:  # no Content-Length: counted while reading
         yield b'{"gesprek": "' + GESPREK.encode() + b'", "tekst": "'
         for _ in range(40):
             yield b"a" * 4096

@@ -255,7 +255,8 @@ class Widget {
     if (bewaar) {
       this.geheugen.voegToe(regel);
     }
-    if (regel.payload?.type === "crisis") {
+    // A crisis, and huiselijk geweld (Veilig Thuis first), put their numbers above everything.
+    if (regel.payload?.type === "crisis" || regel.payload?.type === "veilig_thuis") {
       this.toonCrisis(regel.payload);
     }
     const wie = regel.van === "inwoner" ? "U" : "Wegwijzer";

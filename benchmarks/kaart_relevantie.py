@@ -1,0 +1,203 @@
+"""Relevance of the kaart search on labelled loket queries: precision@3 and nDCG@5.
+
+The judgements are in ``tests/fixtures/kaart/relevantie.yml`` (written from the offers' content,
+before the ranking was tuned). Each query is searched as the loket does (all niveaus, limit 10)
+on the demo kaart in a scratch SQLite database, and scored:
+
+- precision@3: relevant offers (``verwacht`` or ``passend``) among the first three results,
+  divided by ``min(3, number of relevant offers)``, so a query with one right answer can score 1;
+- nDCG@5: gain 2 for ``verwacht``, 1 for ``passend``, log2 discount, against the ideal order.
+
+Usage::
+
+    .venv/bin/python benchmarks/kaart_relevantie.py [--set PATH] [--alle]
+
+``--alle`` prints every query; by default only those with precision@3 below 1. The test
+``tests/integration/test_kaart_relevantie.py`` runs the same set and requires a floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sqlalchemy.orm import sessionmaker  # noqa: E402
+
+from kern.db import make_engine, make_session_factory, unit_of_work  # noqa: E402
+from kern.settings import Settings  # noqa: E402
+from sociale_kaart.service import import_bestand  # noqa: E402
+from sociale_kaart.zoeken import ZoekVraag, zoek  # noqa: E402
+
+RELEVANTIE_SET = ROOT / "tests" / "fixtures" / "kaart" / "relevantie.yml"
+DEMO_KAART = ROOT / "demo_gemeente" / "sociale_kaart.csv"
+DEMO_PROFIEL = ROOT / "demo_gemeente" / "gemeente.yml"
+
+
+@dataclass(frozen=True)
+class Oordeel:
+    """One labelled query: the search and the grade of every relevant offer."""
+
+    vraag: ZoekVraag
+    cijfers: dict[str, int]  # offer id -> 2 (verwacht) or 1 (passend)
+
+    @property
+    def label(self) -> str:
+        """The query as a loket user would type it, with its filters."""
+        extra = [
+            f"{k}={getattr(self.vraag, k)}"
+            for k in ("wijk", "leeftijd", "thema", "doelgroep")
+            if getattr(self.vraag, k) is not None
+        ]
+        return " ".join([repr(self.vraag.tekst), *extra])
+
+
+@dataclass(frozen=True)
+class Score:
+    """The result of one query."""
+
+    oordeel: Oordeel
+    ids: tuple[str, ...]
+    precisie3: float
+    ndcg5: float
+
+
+@dataclass(frozen=True)
+class Uitslag:
+    """Scores of the whole set."""
+
+    scores: tuple[Score, ...]
+
+    @property
+    def precisie3(self) -> float:
+        """Mean precision@3."""
+        return statistics.fmean(s.precisie3 for s in self.scores)
+
+    @property
+    def ndcg5(self) -> float:
+        """Mean nDCG@5."""
+        return statistics.fmean(s.ndcg5 for s in self.scores)
+
+
+def lees_set(path: Path = RELEVANTIE_SET) -> list[Oordeel]:
+    """Read the judgements; every query gets the set's fixed peildatum (freshness is stable)."""
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    peildatum = data["peildatum"]
+    if not isinstance(peildatum, date):
+        peildatum = date.fromisoformat(str(peildatum))
+    oordelen = []
+    for item in data["vragen"]:
+        cijfers = {i: 1 for i in item.get("passend") or []}
+        cijfers.update({i: 2 for i in item["verwacht"]})
+        vraag = ZoekVraag(
+            tekst=item["tekst"],
+            wijk=item.get("wijk"),
+            leeftijd=item.get("leeftijd"),
+            thema=item.get("thema"),
+            doelgroep=item.get("doelgroep"),
+            peildatum=peildatum,
+        )
+        oordelen.append(Oordeel(vraag, cijfers))
+    return oordelen
+
+
+def _dcg(cijfers: list[int]) -> float:
+    return sum((2**c - 1) / math.log2(i + 2) for i, c in enumerate(cijfers))
+
+
+def scoor(oordeel: Oordeel, ids: list[str]) -> Score:
+    """Precision@3 and nDCG@5 of one result list."""
+    relevant = oordeel.cijfers
+    top3 = [i for i in ids[:3] if i in relevant]
+    precisie = len(top3) / min(3, len(relevant))
+    ideaal = _dcg(sorted(relevant.values(), reverse=True)[:5])
+    ndcg = _dcg([relevant.get(i, 0) for i in ids[:5]]) / ideaal
+    return Score(oordeel, tuple(ids), precisie, ndcg)
+
+
+def onbereikbaar(factory: sessionmaker, oordeel: Oordeel) -> list[str]:
+    """Labelled offers that the query's filters exclude (a labelling error, not a ranking one)."""
+    from dataclasses import replace
+
+    with unit_of_work(factory) as session:
+        toegelaten = {r.aanbod.id for r in zoek(session, replace(oordeel.vraag, tekst=None), 500)}
+    return sorted(set(oordeel.cijfers) - toegelaten)
+
+
+def meet(factory: sessionmaker, oordelen: list[Oordeel], limiet: int = 10) -> Uitslag:
+    """Search every labelled query and score it."""
+    scores = []
+    for oordeel in oordelen:
+        with unit_of_work(factory) as session:
+            ids = [r.aanbod.id for r in zoek(session, oordeel.vraag, limiet)]
+        scores.append(scoor(oordeel, ids))
+    return Uitslag(tuple(scores))
+
+
+@contextmanager
+def demo_kaart(tmp: Path) -> Iterator[sessionmaker]:
+    """The demo kaart imported into a scratch SQLite database under ``tmp``."""
+    url = f"sqlite:///{tmp / 'relevantie.db'}"
+    settings = Settings.from_env(
+        {
+            "WEGWIJZER_VAR_DIR": str(tmp / "var"),
+            "WEGWIJZER_DB_URL": url,
+            "WEGWIJZER_GEMEENTE": str(DEMO_PROFIEL),
+        }
+    )
+    import_bestand(settings, DEMO_KAART, vervang=False)
+    engine = make_engine(url)
+    try:
+        yield make_session_factory(engine)
+    finally:
+        engine.dispose()
+
+
+def main() -> int:
+    """Command-line entry point: print per-query problems and the two means."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", type=Path, default=RELEVANTIE_SET)
+    parser.add_argument("--alle", action="store_true", help="print every query")
+    args = parser.parse_args()
+    oordelen = lees_set(args.set)
+    with (
+        tempfile.TemporaryDirectory(prefix="kaart-relevantie-") as tmp,
+        demo_kaart(Path(tmp)) as factory,
+    ):
+        for oordeel in oordelen:
+            if missen := onbereikbaar(factory, oordeel):
+                print(f"LET OP: {oordeel.label}: gelabeld maar uitgefilterd: {missen}")
+        uitslag = meet(factory, oordelen)
+        with unit_of_work(factory) as session:
+            namen = {r.aanbod.id: r.aanbod.naam for r in zoek(session, ZoekVraag(), 500)}
+    for s in uitslag.scores:
+        if args.alle or s.precisie3 < 1:
+            top = ", ".join(
+                f"{i}{'**' if s.oordeel.cijfers.get(i) == 2 else '*' if i in s.oordeel.cijfers else ''}"
+                f" {namen.get(i, '?')[:28]}"
+                for i in s.ids[:3]
+            )
+            print(f"P@3={s.precisie3:.2f} nDCG@5={s.ndcg5:.2f}  {s.oordeel.label}\n    {top}")
+    print(
+        f"\n{len(oordelen)} zoekvragen: precision@3 = {uitslag.precisie3:.3f}, "
+        f"nDCG@5 = {uitslag.ndcg5:.3f}   (** verwacht, * passend)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

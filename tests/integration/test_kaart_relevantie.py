@@ -1,0 +1,92 @@
+"""The labelled loket queries on the demo kaart: relevance floors and ranking invariants.
+
+The set and the scoring live in ``benchmarks/kaart_relevantie.py`` (which prints the figures);
+here the same set must stay above a floor, so a change that makes the search worse fails. The
+floors sit a little below today's figures (precision@3 0.787, nDCG@5 0.849): raise them when
+the search gets better, never lower them to make a change pass.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from sqlalchemy.orm import sessionmaker
+
+from kern.db import unit_of_work
+from kern.settings import PROJECT_ROOT
+from sociale_kaart.zoeken import zoek
+
+PRECISIE_3_VLOER = 0.76
+NDCG_5_VLOER = 0.82
+
+
+def _laad_script() -> ModuleType:
+    pad = PROJECT_ROOT / "benchmarks" / "kaart_relevantie.py"
+    spec = importlib.util.spec_from_file_location("kaart_relevantie", pad)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being created
+    spec.loader.exec_module(module)
+    return module
+
+
+relevantie = _laad_script()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sessionmaker]:
+    with relevantie.demo_kaart(tmp_path_factory.mktemp("relevantie")) as factory:
+        yield factory
+
+
+@pytest.fixture(scope="module")
+def oordelen() -> list:
+    return relevantie.lees_set()
+
+
+def test_de_set_is_groot_genoeg_en_bereikbaar(demo: sessionmaker, oordelen: list) -> None:
+    assert len(oordelen) >= 60
+    # Every labelled offer passes the query's filters: otherwise the label is wrong.
+    for oordeel in oordelen:
+        assert relevantie.onbereikbaar(demo, oordeel) == [], oordeel.label
+        assert any(c == 2 for c in oordeel.cijfers.values()), oordeel.label
+
+
+def test_relevantie_boven_de_vloer(demo: sessionmaker, oordelen: list) -> None:
+    uitslag = relevantie.meet(demo, oordelen)
+    slecht = [s.oordeel.label for s in uitslag.scores if s.ndcg5 == 0]
+    assert uitslag.precisie3 >= PRECISIE_3_VLOER, f"precision@3 {uitslag.precisie3:.3f}"
+    assert uitslag.ndcg5 >= NDCG_5_VLOER, f"nDCG@5 {uitslag.ndcg5:.3f}"
+    assert not slecht, f"geen enkel relevant aanbod in de top 5: {slecht}"
+
+
+def test_binnen_een_niveau_verouderd_na_elk_actueel_aanbod(
+    demo: sessionmaker, oordelen: list
+) -> None:
+    """The freshness rule holds for every query of the set, own wijk or not."""
+    for oordeel in oordelen:
+        with unit_of_work(demo) as session:
+            resultaten = zoek(session, oordeel.vraag, 50)
+        for niveau in {r.aanbod.niveau for r in resultaten}:
+            vers = [r.vers for r in resultaten if r.aanbod.niveau == niveau]
+            assert vers == sorted(vers, reverse=True), (oordeel.label, niveau)
+            verouderd = [r for r in resultaten if r.aanbod.niveau == niveau and not r.vers]
+            assert all(any(x.startswith("verouderd:") for x in r.redenen) for r in verouderd)
+
+
+def test_scoring_kan_falen() -> None:
+    """The metric itself: a wrong top three scores 0, the ideal order scores 1."""
+    oordeel = relevantie.Oordeel(relevantie.ZoekVraag(tekst="x"), {"a": 2, "b": 1})
+    assert relevantie.scoor(oordeel, ["x", "y", "z"]).precisie3 == 0
+    ideaal = relevantie.scoor(oordeel, ["a", "b", "z"])
+    assert (ideaal.precisie3, round(ideaal.ndcg5, 6)) == (1, 1)
+    assert relevantie.scoor(oordeel, ["b", "a"]).ndcg5 < 1
+
+
+def test_set_bestand_bestaat() -> None:
+    assert Path(relevantie.RELEVANTIE_SET).is_file()
