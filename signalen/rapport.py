@@ -9,10 +9,15 @@ every month of the period), also when it has no hulpvragen, so that the presence
 says nothing. Then :mod:`signalen.onderdrukking` hides small cells (``<k``, zero included)
 and the cells needed to keep those from being computed back (``x``).
 
+Periods are whole, finished calendar months (so also quarters and years), checked by
+:class:`RapportVraag` with :mod:`signalen.periode`: two reports can never be subtracted to
+isolate a single day, and the same request gives the same answer tomorrow.
+
 Limit (tell users): suppression protects each table on its own. Two reports that overlap
 (e.g. January-June and January-May, or ``--per thema`` next to ``--per thema --per wijk``)
-can be subtracted from each other. Share reports, not the right to run arbitrary ones, with
-people outside the gemeente's own policy staff.
+can still be subtracted from each other; the difference is a month (or a grouping) without
+suppression, so it can hold a small group. Share reports, not the right to run arbitrary ones,
+with people outside the gemeente's own policy staff.
 """
 
 from __future__ import annotations
@@ -23,18 +28,21 @@ import itertools
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import String, and_, case, func, select
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
+from kern import werkblad
+from kern.pydantic_compat import BaseModel, Extra, ValidationError, validator
 from kern.routes import CRISIS_ROUTES, MAATWERK_ROUTES
 from kern.themas import THEMAS
 from signalen import SignaalFout
 from signalen.model import signaal_tabel
 from signalen.onderdrukking import Ongelijkheid, Status, onderdruk
+from signalen.periode import controleer_tot, controleer_van, lees_datum
 from signalen.signaal import ONBEKEND
 
 STANDAARD_K = 5
@@ -145,28 +153,106 @@ class Rapport:
 # -- input --------------------------------------------------------------------------------------
 
 
-def controleer_rapportvraag(van: date, tot: date, per: Sequence[str], k: int) -> tuple[str, ...]:
-    """Validate the request; return ``per`` as a tuple.
+class RapportVraag(BaseModel):
+    """What a report asks for, validated: the one input model of the CLI and the web pages.
+
+    ``vandaag`` comes first so the period checks can see it; it is the caller's "today" and
+    only needed to refuse months that are not over yet (leave it out for stored counts that
+    cannot grow any more, e.g. in tests and benchmarks). Dates may be ``date`` objects or the
+    strings ``JJJJ-MM-DD`` / ``JJJJ-MM`` (a whole month); ``per`` a list or ``"thema,wijk"``.
+    Build it with :meth:`maak`, which turns every validation error into a
+    :class:`signalen.SignaalFout` with a Dutch message and the field in ``veld``.
+    """
+
+    vandaag: date | None = None
+    van: date
+    tot: date
+    per: tuple[str, ...]
+    k: int
+
+    class Config:
+        """Immutable, and unknown fields are an error rather than silently ignored."""
+
+        extra = Extra.forbid
+        allow_mutation = False
+
+    @validator("vandaag", "van", "tot", pre=True)
+    def _datum(cls, waarde: Any, field: Any) -> Any:  # noqa: N805
+        if waarde is None and field.name == "vandaag":
+            return None
+        if isinstance(waarde, str):
+            return lees_datum(waarde, f"--{field.name}", einde=field.name == "tot")
+        if isinstance(waarde, datetime) or not isinstance(waarde, date):
+            raise ValueError(
+                f"--{field.name} moet een datum zijn (JJJJ-MM-DD of JJJJ-MM), niet {waarde!r}."
+            )
+        return waarde
+
+    @validator("van")
+    def _van(cls, van: date) -> date:  # noqa: N805
+        controleer_van(van)
+        return van
+
+    @validator("tot")
+    def _tot(cls, tot: date, values: dict[str, Any]) -> date:  # noqa: N805
+        controleer_tot(tot, values.get("van"), values.get("vandaag"))
+        return tot
+
+    @validator("per", pre=True)
+    def _per(cls, per: Any) -> tuple[str, ...]:  # noqa: N805
+        if isinstance(per, str):
+            per = per.split(",")
+        if not isinstance(per, list | tuple) or not all(isinstance(p, str) for p in per):
+            raise ValueError("--per moet een lijst van indelingen zijn: thema, wijk of maand.")
+        schoon = tuple(p.strip().lower() for p in per if p.strip())
+        if not schoon:
+            raise ValueError("Kies minstens één indeling met --per: thema, wijk of maand.")
+        onbekend = [p for p in schoon if p not in DIMENSIES]
+        if onbekend:
+            raise ValueError(
+                f"Onbekende indeling --per {onbekend[0]!r}. Kies uit: {', '.join(DIMENSIES)}."
+            )
+        if len(set(schoon)) != len(schoon):
+            raise ValueError("Noem elke indeling maar één keer bij --per.")
+        return schoon
+
+    @validator("k", pre=True)
+    def _k(cls, k: Any) -> int:  # noqa: N805
+        if isinstance(k, bool) or not isinstance(k, int):
+            raise ValueError(f"--k moet een geheel getal zijn, niet {k!r}.")
+        if k < 1:
+            raise ValueError("--k moet minstens 1 zijn.")
+        return k
+
+    @classmethod
+    def maak(cls, **velden: Any) -> RapportVraag:
+        """Validate; the first error becomes a :class:`SignaalFout` naming its field.
+
+        Raises:
+            SignaalFout: With the Dutch message and ``veld`` (``van``, ``tot``, ``per``, ``k``).
+        """
+        try:
+            return cls(**velden)
+        except ValidationError as fout:
+            eerste = fout.errors()[0]
+            veld = str(eerste["loc"][0]) if eerste["loc"] else None
+            melding = str(eerste["msg"])
+            if eerste["type"].startswith("value_error.missing"):
+                melding = f"--{veld} ontbreekt."
+            elif eerste["type"] == "value_error.extra":
+                melding = f"Onbekend veld {veld!r}."
+            raise SignaalFout(melding, veld=veld) from None
+
+
+def controleer_rapportvraag(
+    van: date, tot: date, per: Sequence[str], k: int, vandaag: date | None = None
+) -> tuple[str, ...]:
+    """Validate the request (see :class:`RapportVraag`); return ``per`` as a tuple.
 
     Raises:
         SignaalFout: With a Dutch message naming what to change.
     """
-    if van > tot:
-        raise SignaalFout(
-            f"--van ({van.isoformat()}) ligt na --tot ({tot.isoformat()}). Draai ze om."
-        )
-    if not per:
-        raise SignaalFout("Kies minstens één indeling met --per: thema, wijk of maand.")
-    onbekend = [p for p in per if p not in DIMENSIES]
-    if onbekend:
-        raise SignaalFout(
-            f"Onbekende indeling --per {onbekend[0]!r}. Kies uit: {', '.join(DIMENSIES)}."
-        )
-    if len(set(per)) != len(per):
-        raise SignaalFout("Noem elke indeling maar één keer bij --per.")
-    if k < 1:
-        raise SignaalFout("--k moet minstens 1 zijn.")
-    return tuple(per)
+    return RapportVraag.maak(vandaag=vandaag, van=van, tot=tot, per=tuple(per), k=k).per
 
 
 # -- counting in SQL ----------------------------------------------------------------------------
@@ -250,21 +336,24 @@ def maak_rapport(
     per: Sequence[str],
     k: int = STANDAARD_K,
     wijken: Sequence[str] | None = None,
+    vandaag: date | None = None,
 ) -> Rapport:
     """Count, lay out every combination, suppress and compute shares.
 
     Args:
         session_factory: Database access.
-        van: First day, inclusive.
-        tot: Last day, inclusive.
+        van: First day, inclusive: the first day of a month.
+        tot: Last day, inclusive: the last day of a month.
         per: One or more of ``thema``, ``wijk``, ``maand`` (order = column order).
         k: Smallest count shown.
         wijken: The profile's wijk names, so wijken without any hulpvraag are listed too.
+        vandaag: The caller's today. Pass it whenever a person asks (CLI, web): then a period
+            whose last month is not over is refused, since it would change from day to day.
 
     Raises:
         SignaalFout: Invalid request, or too many combinations to show.
     """
-    per = controleer_rapportvraag(van, tot, per, k)
+    per = controleer_rapportvraag(van, tot, per, k, vandaag)
     return bouw_rapport(tel(session_factory, van, tot, per), van, tot, per, k, wijken)
 
 
@@ -392,8 +481,12 @@ def toelichting(rapport: Rapport) -> list[str]:
         "hielp. Verwezen naar maatwerk = naar het Wmo-loket of het CJG. Naar Veilig Thuis = "
         "een vraag over huiselijk geweld zonder direct gevaar: eerst het nummer van Veilig "
         "Thuis, daarna eventueel aanbod uit de buurt.",
-        "Let op: rapporten die elkaar overlappen (periode of indeling) kunnen van elkaar worden "
-        "afgetrokken. Deel rapporten, niet de mogelijkheid om er zelf te maken.",
+        "Een rapport gaat altijd over hele maanden die voorbij zijn (of kwartalen of jaren). "
+        "Zo laten twee rapporten samen nooit zien wat er op één dag gebeurde.",
+        "Let op: rapporten die elkaar overlappen (periode of indeling) kunnen nog wel van "
+        "elkaar worden afgetrokken. Het verschil is een maand of een indeling zonder "
+        "afscherming, en kan dus een kleine groep laten zien. Deel rapporten, niet de "
+        "mogelijkheid om er zelf te maken.",
     ]
 
 
@@ -491,62 +584,34 @@ def als_json(rapport: Rapport) -> str:
 
 
 def als_xlsx(rapport: Rapport) -> bytes:
-    """An Excel workbook: sheet 'Rapport' (numbers as numbers) and sheet 'Toelichting'.
+    """An Excel workbook: sheet 'Rapport' (numbers as numbers) and sheet 'Toelichting'."""
 
-    Write-only mode: a cell style per cell in normal mode costs seconds for a few thousand rows.
-    """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    def rijen() -> Iterator[list[Any]]:
+        yield [werkblad.Cel(kop, vet=True, omloop=True) for _, kop in _kolommen(rapport)]
+        for rij in _rijen(rapport):
+            totaal = rij is rapport.totaal
+            cellen: list[Any] = [werkblad.Cel(g, vet=totaal) for g in _groepen(rapport, rij, True)]
+            for c, procent in _cellen(rij):
+                if c.waarde is None:
+                    cellen.append(werkblad.Cel(c.markering, rechts=True, vet=totaal))
+                elif procent:
+                    cellen.append(werkblad.Cel(c.waarde / 100.0, "0.0%", vet=totaal))
+                else:
+                    cellen.append(werkblad.Cel(c.waarde, "#,##0", vet=totaal))
+            yield cellen
 
-    boek = Workbook(write_only=True)
-    blad = boek.create_sheet("Rapport")
-    blad.freeze_panes = f"{get_column_letter(len(rapport.per) + 1)}2"
-    for i in range(1, len(rapport.per) + 1):
-        blad.column_dimensions[get_column_letter(i)].width = 28
-    vet, rechts = Font(bold=True), Alignment(horizontal="right")
-    kop_uitlijning = Alignment(wrap_text=True, vertical="top")
-
-    def cel(waarde: Any, formaat: str | None = None, totaal: bool = False) -> WriteOnlyCell:
-        c = WriteOnlyCell(blad, value=waarde)
-        if formaat == "markering":
-            c.alignment = rechts
-        elif formaat:
-            c.number_format = formaat
-        if totaal:
-            c.font = vet
-        return c
-
-    koppen = []
-    for _, kop in _kolommen(rapport):
-        c = cel(kop, totaal=True)
-        c.alignment = kop_uitlijning
-        koppen.append(c)
-    blad.append(koppen)
-    for rij in _rijen(rapport):
-        totaal = rij is rapport.totaal
-        cellen = [cel(g, totaal=totaal) for g in _groepen(rapport, rij, True)]
-        for c, procent in _cellen(rij):
-            if c.waarde is None:
-                cellen.append(cel(c.markering, "markering", totaal))
-            elif procent:
-                cellen.append(cel(c.waarde / 100.0, "0.0%", totaal))
-            else:
-                cellen.append(cel(c.waarde, "#,##0", totaal))
-        blad.append(cellen)
-    uitleg = boek.create_sheet("Toelichting")
-    uitleg.column_dimensions["A"].width = 120
-    for regel in [
-        titel(rapport),
-        f"Kleinste getoonde aantal (k): {rapport.k}",
-        "",
-        *toelichting(rapport),
-    ]:
-        uitleg.append([regel])
-    buffer = io.BytesIO()
-    boek.save(buffer)
-    return buffer.getvalue()
+    uitleg = [titel(rapport), f"Kleinste getoonde aantal (k): {rapport.k}", "", *toelichting(rapport)]
+    return werkblad.schrijf_werkboek(
+        [
+            werkblad.Blad(
+                "Rapport",
+                rijen(),
+                vaste_kolommen=len(rapport.per),
+                breedtes={i: 28 for i in range(1, len(rapport.per) + 1)},
+            ),
+            werkblad.Blad("Toelichting", ([regel] for regel in uitleg), breedtes={1: 120}),
+        ]
+    )
 
 
 def schrijf(rapport: Rapport, formaat: str) -> str | bytes:

@@ -10,11 +10,13 @@ import csv
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kern.themas import DOELGROEPEN, THEMAS, Niveau
+from kern.werkblad import Blad, Cel, schrijf_werkboek
 from sociale_kaart.models import Aanbod, Wijk
 from sociale_kaart.template import KOLOMMEN, KaartFout, KaartProbleem
 
@@ -71,51 +73,41 @@ def _csv(session: Session, path: Path, scheidingsteken: str) -> int:
 
 
 def _xlsx(session: Session, path: Path) -> int:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("kaart")
-    sheet.freeze_panes = "A2"
-    vet = Font(bold=True)
-    kop = []
-    for naam in KOLOMMEN:
-        cel = WriteOnlyCell(sheet, value=naam)
-        cel.font = vet
-        kop.append(cel)
-    sheet.append(kop)
     aantal = 0
-    for aanbod in _alle(session):
-        waarden = rij_waarden(aanbod)
-        rij: list[object] = []
-        for k in KOLOMMEN:
-            waarde = waarden[k]
-            if k == "laatst_gecontroleerd" and waarde is not None:
-                cel = WriteOnlyCell(sheet, value=waarde)
-                cel.number_format = "yyyy-mm-dd"
-                rij.append(cel)
-            elif isinstance(waarde, int) or waarde is None:
-                rij.append(waarde)
-            else:
-                # Text cells stay text: Excel must not turn "0123 45 62 00" into a number.
-                cel = WriteOnlyCell(sheet, value=str(waarde))
-                cel.number_format = "@"
-                rij.append(cel)
-        sheet.append(rij)
-        aantal += 1
 
-    codes = workbook.create_sheet("codes")
-    codes.append(["soort", "code", "betekenis"])
-    for code, label in THEMAS.items():
-        codes.append(["thema", code, label])
-    for niveau in Niveau:
-        codes.append(["niveau", niveau.value, niveau.value.replace("_", " ")])
-    for groep in DOELGROEPEN:
-        codes.append(["doelgroep", groep, ""])
-    for naam in session.scalars(select(Wijk.naam).order_by(Wijk.naam)):
-        codes.append(["wijk", naam, ""])
-    workbook.save(path)
+    def aanbod_rijen() -> Iterator[list[Any]]:
+        nonlocal aantal
+        yield [Cel(naam, vet=True) for naam in KOLOMMEN]
+        for aanbod in _alle(session):
+            waarden = rij_waarden(aanbod)
+            rij: list[Any] = []
+            for k in KOLOMMEN:
+                waarde = waarden[k]
+                if k == "laatst_gecontroleerd" and waarde is not None:
+                    rij.append(Cel(waarde, "yyyy-mm-dd"))
+                elif isinstance(waarde, int) or waarde is None:
+                    rij.append(waarde)
+                else:
+                    # Text cells stay text: Excel must not turn "0123 45 62 00" into a number.
+                    rij.append(Cel(str(waarde), "@"))
+            aantal += 1
+            yield rij
+
+    def code_rijen() -> Iterator[list[str]]:
+        yield ["soort", "code", "betekenis"]
+        for code, label in THEMAS.items():
+            yield ["thema", code, label]
+        for niveau in Niveau:
+            yield ["niveau", niveau.value, niveau.value.replace("_", " ")]
+        for groep in DOELGROEPEN:
+            yield ["doelgroep", groep, ""]
+        for naam in session.scalars(select(Wijk.naam).order_by(Wijk.naam)):
+            yield ["wijk", naam, ""]
+
+    with path.open("wb") as handle:
+        schrijf_werkboek(
+            [Blad("kaart", aanbod_rijen(), vaste_kolommen=0), Blad("codes", code_rijen())], handle
+        )
     return aantal
 
 

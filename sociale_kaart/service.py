@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -157,6 +157,12 @@ def verouderd(
         )
 
 
+def _lijkt_op(tekst: str, keuzes: Sequence[str]) -> str:
+    """The choice most like ``tekst`` (for a "Bedoelt u …?" hint; never empty)."""
+    beste = process.extractOne(tekst.casefold(), [k.casefold() for k in keuzes], scorer=fuzz.ratio)
+    return keuzes[beste[2]] if beste else keuzes[0]
+
+
 def controleer_vraag(vraag: ZoekVraag, profiel: GemeenteProfiel) -> ZoekVraag:
     """Check a loket search against the profile; unknown values get a Dutch suggestion."""
     if vraag.thema and vraag.thema not in THEMAS:
@@ -165,9 +171,8 @@ def controleer_vraag(vraag: ZoekVraag, profiel: GemeenteProfiel) -> ZoekVraag:
             f"Kies uit: {', '.join(THEMAS)}."
         )
     if vraag.doelgroep and vraag.doelgroep not in DOELGROEPEN:
-        close = difflib.get_close_matches(vraag.doelgroep, DOELGROEPEN, n=1, cutoff=0.0)
         raise ZoekFout(
-            f"Onbekende doelgroep {vraag.doelgroep!r}. Bedoelt u {close[0]!r}? "
+            f"Onbekende doelgroep {vraag.doelgroep!r}. Bedoelt u {_lijkt_op(vraag.doelgroep, DOELGROEPEN)!r}? "
             f"Kies uit: {', '.join(DOELGROEPEN)}."
         )
     if vraag.leeftijd is not None and not 0 <= vraag.leeftijd <= 120:
@@ -178,9 +183,9 @@ def controleer_vraag(vraag: ZoekVraag, profiel: GemeenteProfiel) -> ZoekVraag:
         wijk = profiel.wijk_by_naam(vraag.wijk)
         if wijk is None:
             namen = [w.naam for w in profiel.wijken]
-            close = difflib.get_close_matches(vraag.wijk, namen, n=1, cutoff=0.0)
             raise ZoekFout(
-                f"De wijk {vraag.wijk!r} staat niet in het gemeenteprofiel. Bedoelt u {close[0]!r}? "
+                f"De wijk {vraag.wijk!r} staat niet in het gemeenteprofiel. "
+                f"Bedoelt u {_lijkt_op(vraag.wijk, namen)!r}? "
                 f"Wijken: {', '.join(namen)}."
             )
         vraag = replace(vraag, wijk=wijk.naam)

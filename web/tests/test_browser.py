@@ -304,3 +304,30 @@ def test_axe_finds_no_serious_or_critical_violations(
     finally:
         context.close()
 
+
+
+def test_focus_on_the_host_page_is_never_hidden_behind_the_open_panel(
+    browser: Browser, servers: Servers
+) -> None:
+    context = nieuwe_context(browser, 320, 640)
+    page = context.new_page()
+    try:
+        open_chat(page, servers, "/demo")
+        gezien = 0
+        for _ in range(40):
+            page.keyboard.press("Shift+Tab")
+            info = page.evaluate(
+                """() => { const e = document.activeElement;
+                    if (!e || e === document.body || e.classList.contains('wegwijzer-widget')) return null;
+                    const r = e.getBoundingClientRect();
+                    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+                    const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+                    const boven = document.elementFromPoint(x, y);
+                    return {tekst: e.textContent.trim(), zichtbaar: !!boven && (e === boven || e.contains(boven))}; }"""
+            )
+            if info is not None:
+                gezien += 1
+                assert info["zichtbaar"], f"verborgen achter de chat: {info['tekst']}"
+        assert gezien > 0
+    finally:
+        context.close()

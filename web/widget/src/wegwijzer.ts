@@ -147,6 +147,8 @@ class Widget {
       }, ["Chat met Wegwijzer"]) as HTMLButtonElement;
       this.opener.addEventListener("click", () => this.openen(true));
       this.root.append(this.opener);
+      // WCAG 2.4.11: a page element that gets focus must not disappear behind the open panel.
+      document.addEventListener("focusin", (e) => this.ontwijkFocus(e.target));
       if (this.geheugen.wasOpen()) {
         this.openen(false);
       }
@@ -176,13 +178,28 @@ class Widget {
     }
   }
 
-  private sluiten(): void {
+  /** Close the floating panel when it would entirely cover the page element now focused. */
+  private ontwijkFocus(doel: EventTarget | null): void {
+    if (this.ingebed || this.paneel.hidden || !(doel instanceof Element) || this.host.contains(doel)) {
+      return;
+    }
+    const v = doel.getBoundingClientRect();
+    const p = this.paneel.getBoundingClientRect();
+    const bedekt = v.left >= p.left && v.right <= p.right && v.top >= p.top && v.bottom <= p.bottom;
+    if (bedekt) {
+      this.sluiten(false);
+    }
+  }
+
+  private sluiten(focusTerug = true): void {
     this.paneel.hidden = true;
     this.geheugen.zetOpen(false);
     if (this.opener) {
       this.opener.hidden = false;
       this.opener.setAttribute("aria-expanded", "false");
-      this.opener.focus();
+      if (focusTerug) {
+        this.opener.focus();
+      }
     }
   }
 
