@@ -331,3 +331,26 @@ def test_focus_on_the_host_page_is_never_hidden_behind_the_open_panel(
         assert gezien > 0
     finally:
         context.close()
+
+
+def test_forced_colours_and_reduced_motion(browser: Browser, servers: Servers) -> None:
+    context = nieuwe_context(browser)
+    page = context.new_page()
+    try:
+        page.emulate_media(forced_colors="active", reduced_motion="reduce")
+        open_chat(page, servers)
+        typ_en_verstuur(page, "ik wil niet meer leven")
+        assert page.evaluate("window.__cspFouten") == []
+        assert page.locator(".ww-crisis a[href^='tel:']").first.is_visible()
+        gedrag = page.evaluate(
+            "() => getComputedStyle(document.querySelector('[data-wegwijzer]').shadowRoot"
+            ".querySelector('.ww-log')).scrollBehavior"
+        )
+        assert gedrag == "auto"
+        ernstig = page.evaluate(
+            "async () => (await axe.run(document)).violations"
+            ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)"
+        )
+        assert ernstig == []
+    finally:
+        context.close()
