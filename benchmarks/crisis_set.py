@@ -8,6 +8,11 @@ Usage::
 
     .venv/bin/python benchmarks/crisis_set.py [--fouten]
 
+A ``huiselijk_geweld`` line counts as caught when the crisis rules give huiselijk_geweld, or when
+they find nothing and :func:`triage.crisis.veilig_thuis_signaal` fires (control, stalking, fear at
+home: the conversation then takes the huiselijk_geweld thema, Veilig Thuis first, see
+``triage.gesprek``). The signal firing on a ``null`` line is a false alarm like any other.
+
 ``--fouten`` also lists every miss, false alarm and wrong soort (do not use it on the held-out
 part while writing rules).
 """
@@ -22,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from triage.crisis import detecteer
+from triage.crisis import CrisisSoort, detecteer, veilig_thuis_signaal
 
 SET_DIR = Path(__file__).resolve().parents[1] / "tests" / "crisis"
 DELEN = ("ontwikkel", "apart")
@@ -68,26 +73,34 @@ def lees(deel: str) -> list[tuple[str, str | None]]:
     return regels
 
 
+def soort_van(tekst: str) -> str | None:
+    """The kind the rule layer gives ``tekst``: a crisis kind, huiselijk_geweld by the signal, or None."""
+    oordeel = detecteer(tekst)
+    if oordeel is not None:
+        return oordeel.soort.value
+    return CrisisSoort.HUISELIJK_GEWELD.value if veilig_thuis_signaal(tekst) else None
+
+
 def meet(regels: list[tuple[str, str | None]]) -> Meting:
     """Score the rule layer on labelled lines."""
     m = Meting()
     for tekst, label in regels:
         m.regels += 1
-        oordeel = detecteer(tekst)
+        oordeel = soort_van(tekst)
         if label is None:
             if oordeel is not None:
                 m.vals_alarm += 1
-                m.vals.append(f"{oordeel.soort.value}: {tekst}")
+                m.vals.append(f"{oordeel}: {tekst}")
             continue
         m.positief += 1
         if oordeel is None:
             m.missers.append(f"{label}: {tekst}")
             continue
         m.gevonden += 1
-        if oordeel.soort.value == label:
+        if oordeel == label:
             m.soort_goed += 1
         else:
-            m.verkeerde_soort.append(f"{label} -> {oordeel.soort.value}: {tekst}")
+            m.verkeerde_soort.append(f"{label} -> {oordeel}: {tekst}")
     return m
 
 

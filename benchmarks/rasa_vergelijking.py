@@ -161,6 +161,7 @@ class Bot:
     rasa_pid: int | None = None
     acties_pid: int | None = None
     rss_start: float | None = None
+    eerste_ms: float | None = None
     seq_ms: list[float] = field(default_factory=list)
     throughput: list[float] = field(default_factory=list)
     gesprekken: int = 0
@@ -438,13 +439,18 @@ def profile(bot: Bot, werkmap: Path, gesprekken: int, top: int) -> None:
 
 #: Leaf frames of a thread that waits (the event loop in epoll, an idle worker thread).
 IDLE_LEAVES = ("serve (sanic/server/runners.py", "_worker (concurrent/futures/thread.py")
+#: Frames of the servers' own trunk (start-up, event loop, threads, dask), not shown.
+TRUNK = ("(runpy.py", "(sanic/", "(threading.py", "(concurrent/futures/", "(dask/",
+         "(connection_task", "(handle_request", "(rasa/__main__.py", "(rasa/cli/", "(rasa/api.py",
+         "(rasa/core/run.py", "(wegwijzer/servers.py:1)", "main (wegwijzer/servers.py",
+         "(rasa_sdk/__main__.py", "run (rasa_sdk/endpoint.py")  # fmt: skip
 PY_SPY_RATE = 250
 
 
 def top_frames(raw: Path, top: int) -> tuple[float, list[tuple[float, str]]]:
     """Busy seconds, and the inclusive share of busy samples per function (py-spy raw).
 
-    Functions on (nearly) every busy stack, the server's own trunk, are left out.
+    The servers' own trunk (:data:`TRUNK`) is left out.
     """
     busy = 0
     inclusive: dict[str, int] = {}
@@ -461,7 +467,7 @@ def top_frames(raw: Path, top: int) -> tuple[float, list[tuple[float, str]]]:
             inclusive[frame] = inclusive.get(frame, 0) + count
     if not busy:
         return 0.0, []
-    ranked = [(n, name) for name, n in inclusive.items() if n < 0.98 * busy]
+    ranked = [(n, name) for name, n in inclusive.items() if not any(t in name for t in TRUNK)]
     ranked.sort(key=lambda item: -item[0])
     return busy / PY_SPY_RATE, [(100 * n / busy, name) for n, name in ranked[:top]]
 
@@ -504,6 +510,8 @@ def print_table(stock: Bot, ww: Bot, train_stock_s: float | None, train_ww_s: fl
          f"{w50:.0f} / {w95:.0f} ms", f"p50 {w50 / s50:.2f}x (doel <= 1.25x)"),
         (f"{residents} concurrent residents", f"{st:.1f} turns/s", f"{wt:.1f} turns/s",
          f"{wt / st:.2f}x (doel >= 0.8x)"),
+        ("first turn after start", f"{stock.eerste_ms or 0:.0f} ms", f"{ww.eerste_ms or 0:.0f} ms",
+         ""),
         ("Rasa server RSS after start", mb(stock.rss_start), mb(ww.rss_start),
          "doel <= 900 MB"),
         ("Rasa server RSS at the end", mb(rss_eind.get("stock")), mb(rss_eind.get("wegwijzer")),
@@ -559,6 +567,13 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(2)  # let start-up allocations settle before reading RSS
             for bot in bots:
                 bot.rss_start = rss_mb(bot.rasa_pid) if bot.rasa_pid else None
+            for bot in bots:  # the first resident after a start
+                with requests.Session() as session:
+                    eerste: list[float] = []
+                    run_conversation(
+                        session, bot, gesprekken_voor(bot)[0][:1], record=eerste.append
+                    )
+                    bot.eerste_ms = eerste[0]
             for bot in bots:  # warm-up, not counted
                 with requests.Session() as session:
                     for gesprek in gesprekken_voor(bot):

@@ -9,6 +9,7 @@ document field by field and give the location of each error.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +28,24 @@ WEBSITE = re.compile(r"^https?://[^\s]+$")
 
 class ProfielFout(ValueError):
     """The gemeente profile cannot be used; ``str()`` is a Dutch message naming the field."""
+
+
+def naamvorm(text: str) -> str:
+    """A place name as plain words, the form in which wijk names are compared.
+
+    Residents type "t hofje", "'t Hofje" or "het hofje"; "sint annaparochie noord" or
+    "St. Annaparochie-Noord"; on a phone the apostrophe is often a curly one. All of these are
+    one name: lower case, no accents, hyphens and apostrophes as spaces, "'t" as "het", "st" as
+    "sint". Digits stay as typed. The profile refuses two wijken with the same form, and the
+    conversation reads wijk names from free text in this form.
+    """
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[\u2018\u2019`\u00b4]", "'", text)
+    text = re.sub(r"(?<![\w'])'?t(?=[\s-])", "het", text)  # 't Hofje, t hofje
+    text = re.sub(r"(?<![\w'])'s(?=[\s-])", "s", text)  # 's-Heerenberg
+    text = re.sub(r"[^0-9a-z]+", " ", text)
+    return " ".join("sint" if w == "st" else w for w in text.split())
 
 
 def _tekst(value: Any) -> Any:
@@ -92,6 +111,12 @@ class Wijk(_Model):
     postcodes: tuple[str, ...] = ()
 
     _naam = validator("naam", pre=True, allow_reuse=True)(_tekst)
+
+    @validator("naam")
+    def _leesbaar(cls, value: str) -> str:  # noqa: N805
+        if not naamvorm(value):
+            raise ValueError(f"{value!r} is geen naam: gebruik letters of cijfers.")
+        return value
 
     @validator("postcodes", pre=True)
     def _lijst(cls, value: Any) -> Any:  # noqa: N805
@@ -222,12 +247,17 @@ class GemeenteProfiel(_Model):
         namen: dict[str, int] = {}
         pc4s: dict[str, str] = {}
         for i, wijk in enumerate(wijken):
-            if wijk.naam.casefold() in namen:
+            # "Nieuw-Wolde" and "Nieuw Wolde" are one name to a resident who types it.
+            vorm = naamvorm(wijk.naam)
+            if vorm in namen:
+                j = namen[vorm]
+                eerder = wijken[j].naam
+                zelfde = "" if eerder.casefold() == wijk.naam.casefold() else f" (als {eerder!r})"
                 raise ValueError(
-                    f"[{i}].naam: de wijk {wijk.naam!r} staat er twee keer in "
-                    f"(ook bij wijken[{namen[wijk.naam.casefold()]}])."
+                    f"[{i}].naam: de wijk {wijk.naam!r} staat er twee keer in{zelfde} "
+                    f"(ook bij wijken[{j}])."
                 )
-            namen[wijk.naam.casefold()] = i
+            namen[vorm] = i
             for j, pc in enumerate(wijk.postcodes):
                 if pc in pc4s:
                     raise ValueError(
@@ -242,9 +272,11 @@ class GemeenteProfiel(_Model):
         return self.anderstalig or self.contact
 
     def wijk_by_naam(self, naam: str) -> Wijk | None:
-        """Find a wijk by name, ignoring case and surrounding spaces."""
-        wanted = naam.strip().casefold()
-        return next((w for w in self.wijken if w.naam.casefold() == wanted), None)
+        """Find a wijk by name, as residents type it: case, hyphens and "'t" do not matter."""
+        wanted = naamvorm(naam)
+        if not wanted:
+            return None
+        return next((w for w in self.wijken if naamvorm(w.naam) == wanted), None)
 
     def wijk_by_postcode(self, postcode: str) -> Wijk | None:
         """Map a PC4 (``9901``) or full postcode (``9901 AB``) to its wijk."""
@@ -303,6 +335,24 @@ def parse_profiel(data: Any) -> GemeenteProfiel:
         raise ProfielFout(" ".join(_zin(fout) for fout in exc.errors())) from None
 
 
+class _ProfielLoader(yaml.SafeLoader):
+    """YAML as people write it: a number with a leading zero or a plus stays text.
+
+    YAML 1.1 reads an unquoted ``telefoon: 0123770000`` as the octal number 22016000 and
+    ``+31123770000`` as a number without its plus: residents would be given a wrong phone
+    number without any error. A leading zero or plus means a phone number or code, so text.
+    """
+
+
+_ProfielLoader.yaml_implicit_resolvers = {
+    teken: list(resolvers) for teken, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _teken, _patroon in (("0", r"^0[0-9_]+$"), ("+", r"^\+[0-9_]+$")):
+    _ProfielLoader.yaml_implicit_resolvers.setdefault(_teken, []).insert(
+        0, ("tag:yaml.org,2002:str", re.compile(_patroon))
+    )
+
+
 def load_profiel(path: Path) -> GemeenteProfiel:
     """Read and validate a gemeente profile file."""
     try:
@@ -312,7 +362,7 @@ def load_profiel(path: Path) -> GemeenteProfiel:
     except UnicodeDecodeError:
         raise ProfielFout(f"Het gemeenteprofiel {path} is geen UTF-8-tekst.") from None
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_ProfielLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (regel {mark.line + 1})" if mark is not None else ""

@@ -1,7 +1,10 @@
 """``wegwijzer signalen …``: reports and exports for beleidsmedewerkers, and the schema upgrade.
 
-Every user error raises :class:`signalen.SignaalFout`; ``wegwijzer.cli.main`` turns that into
-a Dutch message and exit code 2.
+Periods are whole months that are over (``--periode 2026-K1``, ``--van 2026-01 --tot
+2026-03``; see :mod:`signalen.periode`), for reports and exports alike; the export releases
+k-anonymous month-level rows only (:mod:`signalen.vrijgave`) and says on stderr what it held
+back. Every user error raises :class:`signalen.SignaalFout`; ``wegwijzer.cli.main`` turns that
+into a Dutch message and exit code 2.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ from sqlalchemy.orm import sessionmaker
 
 from kern.settings import Settings
 from signalen import SignaalFout
+from signalen.periode import (
+    controleer_periode,
+    laatste_afgesloten_dag,
+    lees_datum,
+    lees_periode,
+)
 
 RAPPORT_FORMATEN = ("tekst", "csv", "xlsx", "json")
 EXPORT_FORMATEN = ("jsonl", "csv")
@@ -28,19 +37,32 @@ def standaard_k(settings: Settings) -> int:
     return settings.signalen_k
 
 
+def _vandaag() -> date:
+    """Today, in one place (tests replace it): it decides which months are over."""
+    return date.today()
+
+
 def _datum(optie: str) -> Callable[[str], date]:
-    """An argparse ``type=``: an ISO date, or a Dutch message that names the option."""
+    """An argparse ``type=``: ``JJJJ-MM-DD`` or ``JJJJ-MM`` (first day for --van, last for --tot).
+
+    Whether the day is a month boundary is checked later, by the same code the web uses.
+    """
 
     def lees(waarde: str) -> date:
         try:
-            return date.fromisoformat(waarde.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"{optie} {waarde!r} is geen geldige datum. Schrijf JJJJ-MM-DD, "
-                "bijvoorbeeld 2026-01-31."
-            ) from None
+            return lees_datum(waarde, optie, einde=optie == "--tot")
+        except SignaalFout as fout:
+            raise argparse.ArgumentTypeError(str(fout)) from None
 
     return lees
+
+
+def _periode_type(waarde: str) -> tuple[date, date]:
+    """An argparse ``type=`` for ``--periode``: a year, a quarter or a month."""
+    try:
+        return lees_periode(waarde)
+    except SignaalFout as fout:
+        raise argparse.ArgumentTypeError(str(fout)) from None
 
 
 def _geheel_getal(optie: str) -> Callable[[str], int]:
@@ -71,15 +93,23 @@ def _formaat(toegestaan: tuple[str, ...]) -> Callable[[str], str]:
     return lees
 
 
-def _periode(args: argparse.Namespace, verplicht: bool) -> tuple[date | None, date | None]:
+def _periode(
+    args: argparse.Namespace, vandaag: date, verplicht: bool
+) -> tuple[date | None, date | None]:
+    """The requested ends; the checks themselves are in :mod:`signalen.periode`.
+
+    With ``verplicht`` (reports): ``--tot`` defaults to the end of the last finished month and
+    ``--van`` to 1 January of the year of ``--tot``.
+    """
+    if args.periode is not None:
+        if args.van is not None or args.tot is not None:
+            raise SignaalFout("Gebruik --periode óf --van en --tot, niet allebei.", veld="periode")
+        van_periode, tot_periode = args.periode
+        return van_periode, tot_periode
     van, tot = args.van, args.tot
     if verplicht:
-        tot = tot or date.today()
+        tot = tot or laatste_afgesloten_dag(vandaag)
         van = van or date(tot.year, 1, 1)
-    if van is not None and tot is not None and van > tot:
-        raise SignaalFout(
-            f"--van ({van.isoformat()}) ligt na --tot ({tot.isoformat()}). Draai ze om."
-        )
     return van, tot
 
 
@@ -141,13 +171,15 @@ def _rapport(settings: Settings, args: argparse.Namespace) -> int:
     formaat = args.format
     if formaat == "xlsx" and not args.uit:
         raise SignaalFout("Een xlsx-bestand kan niet naar het scherm: geef --uit BESTAND.xlsx.")
-    van, tot = _periode(args, verplicht=True)
+    vandaag = _vandaag()
+    van, tot = _periode(args, vandaag, verplicht=True)
     assert van is not None and tot is not None
     k = _k(settings, args.k)
-    per = controleer_rapportvraag(van, tot, _per(args.per), k)  # before touching the database
+    # Before touching the database: whole, finished months, known groupings, a valid k.
+    per = controleer_rapportvraag(van, tot, _per(args.per), k, vandaag)
     wijken = [w.naam for w in load_profiel(settings.gemeente_path).wijken]
     with _database(settings) as session_factory:
-        rapport = maak_rapport(session_factory, van, tot, per, k=k, wijken=wijken)
+        rapport = maak_rapport(session_factory, van, tot, per, k=k, wijken=wijken, vandaag=vandaag)
     _schrijf(schrijf(rapport, formaat), args.uit, bom=formaat == "csv")
     if args.uit:
         print(f"Rapport ({len(rapport.rijen)} rijen) geschreven naar {args.uit}.")
@@ -155,23 +187,30 @@ def _rapport(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _export(settings: Settings, args: argparse.Namespace) -> int:
-    from signalen.export import exporteer
+    """Release and write; the summary (what was generalised or left out) goes to stderr."""
+    from signalen.export import maak_export, melding, schrijf_export
 
     formaat = args.format
-    van, tot = _periode(args, verplicht=False)
+    vandaag = _vandaag()
+    van, tot = _periode(args, vandaag, verplicht=False)
+    k = _k(settings, args.k)
+    tot = tot or laatste_afgesloten_dag(vandaag)  # only months that are over
+    controleer_periode(van, tot, vandaag)  # before touching the database
     with _database(settings) as session_factory:
-        if not args.uit:
-            exporteer(session_factory, formaat, sys.stdout, van, tot)
-            return 0
+        export = maak_export(session_factory, k, van, tot, vandaag)
+    if not args.uit:
+        schrijf_export(export, formaat, sys.stdout)
+    else:
         pad = Path(args.uit)
         try:
             with pad.open(
                 "w", encoding="utf-8-sig" if formaat == "csv" else "utf-8", newline=""
             ) as handle:
-                aantal = exporteer(session_factory, formaat, handle, van, tot)
+                aantal = schrijf_export(export, formaat, handle)
         except OSError as exc:
             raise SignaalFout(f"Kan {pad} niet schrijven: {exc.strerror or exc}.") from None
-    print(f"{aantal} signalen geschreven naar {pad}.")
+        print(f"{aantal} signalen geschreven naar {pad}.")
+    print(melding(export), file=sys.stderr)
     return 0
 
 
@@ -180,6 +219,31 @@ def _migreer(settings: Settings, _args: argparse.Namespace) -> int:
 
     print(f"Signalen bijgewerkt tot revisie {richt_in(settings)}; het geheim staat klaar.")
     return 0
+
+
+def _periode_opties(parser: argparse.ArgumentParser, standaard: bool) -> None:
+    """``--periode`` or ``--van``/``--tot``, the same for reports and exports."""
+    parser.add_argument(
+        "--periode",
+        type=_periode_type,
+        help="een jaar (2026), kwartaal (2026-K1) of maand (2026-03); in plaats van --van/--tot",
+    )
+    parser.add_argument(
+        "--van",
+        type=_datum("--van"),
+        help="eerste maand, JJJJ-MM of de eerste dag ervan, JJJJ-MM-01"
+        + (
+            " (standaard: januari van het jaar van --tot)"
+            if standaard
+            else " (standaard: het begin)"
+        ),
+    )
+    parser.add_argument(
+        "--tot",
+        type=_datum("--tot"),
+        help="laatste maand, JJJJ-MM of de laatste dag ervan (standaard: de vorige maand, de "
+        "laatste die voorbij is)",
+    )
 
 
 def register(subparsers: Any) -> None:
@@ -193,18 +257,11 @@ def register(subparsers: Any) -> None:
         "rapport",
         help="aantallen en percentages per thema, wijk en/of maand",
         description="Tel hulpvragen per thema, wijk en/of maand. Kleine aantallen (minder dan "
-        "k) worden afgeschermd, ook als ze uit de totalen terug te rekenen zouden zijn. "
-        "Voorbeeld: wegwijzer signalen rapport --van 2026-01-01 --tot 2026-12-31 --per thema "
-        "--per wijk",
+        "k) worden afgeschermd, ook als ze uit de totalen terug te rekenen zouden zijn. Een "
+        "rapport gaat over hele maanden die voorbij zijn (of kwartalen of jaren). "
+        "Voorbeeld: wegwijzer signalen rapport --periode 2026-K1 --per thema --per wijk",
     )
-    rap.add_argument(
-        "--van",
-        type=_datum("--van"),
-        help="eerste dag, JJJJ-MM-DD (standaard: 1 januari van --tot)",
-    )
-    rap.add_argument(
-        "--tot", type=_datum("--tot"), help="laatste dag, JJJJ-MM-DD (standaard: vandaag)"
-    )
+    _periode_opties(rap, standaard=True)
     rap.add_argument(
         "--per", action="append", help="thema, wijk of maand; mag vaker (--per thema --per wijk)"
     )
@@ -224,16 +281,23 @@ def register(subparsers: Any) -> None:
 
     exp = sub.add_parser(
         "export",
-        help="de anonieme signalen zelf, als jsonl of csv",
-        description="Schrijf alle signalen (één per hulpvraag) weg, zonder sleutel. Let op: dit "
-        "zijn losse hulpvragen zonder afscherming van kleine groepen; houd de export intern.",
+        help="de anonieme signalen zelf (per maand, afgeschermd), als jsonl of csv",
+        description="Schrijf de signalen (één rij per hulpvraag) weg, zonder sleutel en met de "
+        "maand in plaats van de dag. Elke combinatie van alle kolommen komt minstens k keer "
+        "voor: zeldzamere rijen worden algemener gemaakt (wijk wordt 'overig', leeftijdsgroep "
+        "en voor wie 'onbekend', het getoonde aanbod 'afgeschermd') of weggelaten. Bovenaan "
+        "het bestand en op het scherm staat hoeveel. Alleen hele maanden die voorbij zijn.",
     )
     exp.add_argument(
         "--format", type=_formaat(EXPORT_FORMATEN), default="jsonl", help="jsonl (standaard) of csv"
     )
     exp.add_argument("--uit", help="schrijf naar dit bestand in plaats van naar het scherm")
-    exp.add_argument("--van", type=_datum("--van"), help="alleen vanaf deze dag, JJJJ-MM-DD")
-    exp.add_argument("--tot", type=_datum("--tot"), help="alleen tot en met deze dag, JJJJ-MM-DD")
+    _periode_opties(exp, standaard=False)
+    exp.add_argument(
+        "--k",
+        type=_geheel_getal("--k"),
+        help="elke combinatie komt minstens zo vaak voor (standaard en minimum: 5)",
+    )
     exp.set_defaults(func=_export)
 
     mig = sub.add_parser(

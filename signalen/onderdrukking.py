@@ -24,8 +24,10 @@ The method, in short (the report module explains it to readers in Dutch):
 
 Limits: the audit reasons with fractions (LP), so a reader exploiting whole numbers could in
 rare cases get slightly further. It covers the relations inside one table. Different tables over the same data
-(another grouping, an overlapping date range) can be subtracted from each other; see the
-module docstring of :mod:`signalen.rapport` for what that means for users.
+(another grouping, an overlapping period) can be subtracted from each other; periods are whole,
+finished months (:mod:`signalen.periode`), so such a difference is a month or a grouping, never
+a day. See the module docstring of :mod:`signalen.rapport` for what that means for users.
+Exported rows are protected differently (k-anonymity, :mod:`signalen.vrijgave`).
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ from kern.themas import THEMAS
 from signalen import SignaalFout
 from signalen.model import signaal_tabel
 from signalen.onderdrukking import Ongelijkheid, Status, onderdruk
-from signalen.periode import controleer_tot, controleer_van, lees_datum
+from signalen.periode import MAANDEN, controleer_tot, controleer_van, lees_datum
 from signalen.signaal import ONBEKEND
 
 STANDAARD_K = 5
@@ -52,20 +52,6 @@ MAX_RIJEN = 100_000  # combinations; beyond this a table is unreadable and slow 
 GEEN_THEMA = "(geen thema)"
 GEEN_THEMA_CODE = "geen_thema"
 TOTAAL = "Totaal"
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 #: Counts per combination of groups, in the order of :data:`MATEN`.
@@ -178,8 +164,10 @@ class RapportVraag(BaseModel):
 
     @validator("vandaag", "van", "tot", pre=True)
     def _datum(cls, waarde: Any, field: Any) -> Any:  # noqa: N805
-        if waarde is None and field.name == "vandaag":
-            return None
+        if waarde is None:
+            if field.name == "vandaag":
+                return None
+            raise ValueError(f"--{field.name} ontbreekt.")
         if isinstance(waarde, str):
             return lees_datum(waarde, f"--{field.name}", einde=field.name == "tot")
         if isinstance(waarde, datetime) or not isinstance(waarde, date):

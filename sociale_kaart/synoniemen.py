@@ -18,9 +18,10 @@ Keep groups tight: a loose group makes every search return everything.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
 
 from kern.themas import THEMAS
 from sociale_kaart.tekst import STOPWOORDEN, VULWOORDEN, stam, woorddelen, woorden
@@ -264,6 +265,8 @@ class Zoekbegrip:
     verwant: tuple[str, ...] = ()
     behoefte: str | None = None
     gewicht: float = 1.0
+    #: The needs this unit points to by the synonym table (its phrase, groups or thema words).
+    behoeften: frozenset[str] = frozenset()
 
 
 #: Words that say for whom help is sought, not what for ("mijn vrouw", "voor de kinderen"):
@@ -358,7 +361,18 @@ def analyseer(tekst: str, thema: str | None = None) -> Zoekanalyse:
         bezet.update(range(start, start + len(zinsdeel.woorden)))
         label = " ".join(reeks[start : start + len(zinsdeel.woorden)])
         staat_voor = (*zinsdeel.verwant, *zinsdeel.behoefte.split("_"))
-        gevonden.append((start, Zoekbegrip(label, zinsdeel.zoek, staat_voor, zinsdeel.behoefte)))
+        gevonden.append(
+            (
+                start,
+                Zoekbegrip(
+                    label,
+                    zinsdeel.zoek,
+                    staat_voor,
+                    zinsdeel.behoefte,
+                    behoeften=frozenset((zinsdeel.behoefte,)),
+                ),
+            )
+        )
     losse = [
         (i, w)
         for i, w in enumerate(reeks)
@@ -387,7 +401,12 @@ def analyseer(tekst: str, thema: str | None = None) -> Zoekanalyse:
                 behoefte, verwant = betekenis.behoefte, betekenis.synoniemen
                 break
         gewicht = 0.5 if woord in PERSOONWOORDEN and len(losse) > 1 else 1.0
-        gevonden.append((i, Zoekbegrip(woord, (woord,), verwant, behoefte, gewicht)))
+        eigen_behoeften = frozenset((behoefte,)) if behoefte else eigen
+        if woord in MEERDUIDIG and not verwant:
+            eigen_behoeften = frozenset()  # no cue: the word's need is unknown
+        gevonden.append(
+            (i, Zoekbegrip(woord, (woord,), verwant, behoefte, gewicht, eigen_behoeften))
+        )
     behoeften.update(b.behoefte for _, b in gevonden if b.behoefte)
     begrippen = tuple(b for _, b in sorted(gevonden, key=lambda x: x[0]))
     return Zoekanalyse(begrippen, frozenset(behoeften))
@@ -439,5 +458,5 @@ def dichtstbijzijnde_thema(waarde: str) -> str:
         for code, label in THEMAS.items():
             if len(woord) >= 4 and stam(woord) in {stam(w) for w in woorden(label)}:
                 return code
-    close = difflib.get_close_matches(tekst.replace(" ", "_"), list(THEMAS), n=1, cutoff=0.0)
-    return close[0] if close else next(iter(THEMAS))
+    beste = process.extractOne(tekst.replace(" ", "_"), list(THEMAS), scorer=fuzz.ratio)
+    return str(beste[0]) if beste else next(iter(THEMAS))

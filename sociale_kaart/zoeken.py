@@ -22,6 +22,16 @@ The query is read for its meaning first (:func:`sociale_kaart.synoniemen.analyse
 ("koffie drinken"), the needs the query is about, and ambiguous words resolved by their cues,
 so synonyms and derived words stay within the same need.
 
+Then the kaart's own content weighs in (:class:`sociale_kaart.zoekindex.ThemaProfiel`, built per
+kaart version, so it fits any gemeente's kaart): a rare word counts more than a common one
+(BM25's idf, :data:`IDF_ONDERGRENS`), and the one or two themas the query is about are read from
+the themas whose offers use its words, together with the synonym table's needs
+(:func:`_themas_van_vraag`). Offers of those themas score a bonus (:data:`THEMA_SCORE`) that
+orders the answers but never decides which offers are the best answers. When the words find a
+short list (fewer than :data:`THEMA_AANVULLEN` offers, none stale), a second statement fills it:
+offers of the detected themas and offers sharing the telling words of the best answers
+(pseudo-relevance feedback, :func:`_terugkoppeling`) join, after the offers that match words.
+
 Filtering, the ladder and text relevance are computed in SQL over the plain index table (no
 FTS or tsvector), so SQLite and PostgreSQL give identical results. A warm search is one
 statement that ranks, returns the rows to show as plain rows (not ORM objects) and reads the
@@ -36,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, collate, false, func, literal, or_, select, true
+from sqlalchemy import and_, case, collate, false, func, literal, or_, select, true, union_all
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import Select, Subquery
@@ -48,12 +58,13 @@ from kern.settings import KAART_VERS_DAGEN
 from kern.themas import DOELGROEPEN, THEMAS, Niveau
 from sociale_kaart.models import Aanbod, AanbodZoekterm, Organisatie, Wijk, is_vers
 from sociale_kaart.models import aanbod_thema as aanbod_thema_tabel
-from sociale_kaart.synoniemen import Zoekanalyse, analyseer
+from sociale_kaart.synoniemen import MEERDUIDIG, Zoekanalyse, analyseer
 from sociale_kaart.zoekindex import (
     VELD_GEWICHTEN,
     VELD_LABELS,
     KaartCache,
     TermTreffer,
+    ThemaProfiel,
     Vocabulaire,
     WijkTabel,
     doelgroep_bit,
@@ -79,6 +90,39 @@ BESTE_ANTWOORD = 60
 #: trefwoorden says far more about what an offer is for. Applied here, not in the index, so
 #: tuning it needs no rebuild.
 SCORE_PER_VELD: dict[int, int] = {5: 10, 4: 8, 3: 4, 2: 3, 1: 2}
+
+#: BM25's idea, on this kaart: a query word's matches count between this share (a word in
+#: every offer, such as "hulp") and all of their weight (a word in one offer only), by its
+#: inverse document frequency (:meth:`ThemaProfiel.idf`).
+IDF_ONDERGRENS = 0.5
+
+#: The need of a query, read from the kaart's own words (:func:`_themas_van_vraag`): a thema is
+#: detected when it has at least this share of the query's thema profile, and at least
+#: :data:`THEMA_NAAST_BESTE` of the top thema's share (at most :data:`MAX_THEMAS` themas).
+THEMA_AANDEEL = 0.3
+THEMA_NAAST_BESTE = 0.5
+MAX_THEMAS = 2
+
+#: Score (in the units of a match: quality in hundredths times the field's score) an offer of
+#: a detected thema gets, times that thema's share relative to the top thema. About a thema
+#: word matched in the trefwoorden at half quality: below a clear match of the query's words,
+#: above a word in passing in the description of an offer about something else. When the words
+#: find a short list (:data:`THEMA_AANVULLEN`), offers of a detected thema fill it, after the
+#: offers that match.
+THEMA_SCORE = 400
+
+#: Offers of a detected thema that share no word with the query are added only when fewer
+#: than this many offers match its words, none of them stale: they fill a short list, and do
+#: not bury a stale exact answer (which must stay below every fresh offer of its niveau) under
+#: fresh thema mates.
+THEMA_AANVULLEN = 3
+
+#: Pseudo-relevance feedback (:func:`_terugkoppeling`) for such a short list: the telling words
+#: of the best one or two answers are searched at this quality (times their rarity), at most
+#: this many words.
+TERUGKOPPELING_BRONNEN = 2
+TERUGKOPPELING_TERMEN = 10
+VERWANT_KWALITEIT = 0.3
 
 
 class ZoekFout(ValueError):
@@ -337,9 +381,17 @@ def _binair(session: Session, column: Any) -> Any:
     return column
 
 
-def _tienden(treffer: TermTreffer) -> int:
-    """Match quality in tenths: integers, so SQLite and PostgreSQL add up scores identically."""
-    return round(treffer.kwaliteit * 10)
+def _honderdsten(treffer: TermTreffer, factor: float) -> int:
+    """Match quality times the word's rarity factor, in hundredths.
+
+    Integers, so SQLite and PostgreSQL add up scores identically.
+    """
+    return max(1, round(treffer.kwaliteit * factor * 100))
+
+
+#: Scores are kept in SQL as integers: quality in hundredths times the field's score; shown
+#: divided by this, on the scale of one exact match in a name being 10.
+_SCHAAL = 100
 
 
 #: Packing of one query word's best match into one integer, so SQL's MAX() finds the best
@@ -347,7 +399,7 @@ def _tienden(treffer: TermTreffer) -> int:
 #: field weight. Ties on score go to the later term in sort order, as in :func:`_uitpakken`.
 _SCORE_FACTOR = 10_000
 _TERM_FACTOR = 10
-_DEKKING_FACTOR = 1_000_000  # above any text score (at most 100 per query word)
+_DEKKING_FACTOR = 1_000_000  # above any text score (at most 1000 per query word + thema)
 _GEWICHT_VELD = {gewicht: veld for veld, gewicht in VELD_GEWICHTEN.items()}
 
 
@@ -370,6 +422,10 @@ def _tekst_rangschikking(
     per_woord: dict[str, dict[str, TermTreffer]],
     behoeften: frozenset[str],
     limiet: int,
+    factoren: dict[str, float] | None = None,
+    thema_bonus: dict[str, int] | None = None,
+    verwant: dict[str, int] | None = None,
+    aanvullen: bool = False,
 ) -> Subquery:
     """The offers that answer a text: the best answers by the ladder, then the others.
 
@@ -377,27 +433,76 @@ def _tekst_rangschikking(
     of index rows costs the database a scan, not Python a loop; the packed maxima (columns
     ``s0``, ``s1``, ... per query word) also carry the explanation, so no second query is needed.
     The best score over all candidates (a window) sets the bar an offer must pass to be kept.
+    Offers of a detected thema (``thema_bonus``: code → score) score on top of their text;
+    with ``aanvullen`` they join the candidates through their thema rows, so they are found
+    without sharing a word with the query. ``verwant``
+    (term → quality in hundredths) are the telling words of the best answers (pseudo-relevance
+    feedback, :func:`_terugkoppeling`): an offer that shares them scores, like the thema, on
+    top of its text score.
     """
     z = AanbodZoekterm
-    alle_termen = sorted({t for treffers in per_woord.values() for t in treffers})
-    veldscore: ColumnElement[Any] = case(SCORE_PER_VELD, value=z.gewicht, else_=0)
+    factoren = factoren or {}
+    verwant = verwant or {}
+    alle_termen = sorted({t for treffers in per_woord.values() for t in treffers} | set(verwant))
+    verwant_score: ColumnElement[Any] = (
+        case(verwant, value=z.term, else_=0) * case(SCORE_PER_VELD, value=z.gewicht, else_=0)
+        if verwant
+        else literal(0)
+    )
+    woordrijen = select(
+        z.aanbod_id.label("aanbod_id"),
+        z.term.label("term"),
+        z.gewicht.label("gewicht"),
+        verwant_score.label("verwant"),
+    ).where(z.term.in_(alle_termen))
+    at = aanbod_thema_tabel.c
+    if thema_bonus and aanvullen:
+        # The offers of the thema join the candidates (only for a short list: see _zoek).
+        themarijen = select(
+            at.aanbod_id.label("aanbod_id"),
+            literal("").label("term"),
+            literal(0).label("gewicht"),
+            literal(0).label("verwant"),
+        ).where(at.thema_code.in_(sorted(thema_bonus)))
+        rijen = union_all(woordrijen, themarijen).subquery("rijen")
+    else:
+        rijen = woordrijen.subquery("rijen")
+    bonus: ColumnElement[Any] = literal(0)
+    if thema_bonus:
+        # Per candidate: its themas' bonus; an offer about fewer themas is more about each
+        # (1 thema: full, 2: two thirds, 3: half).
+        bonus = (
+            select(
+                func.coalesce(func.sum(case(thema_bonus, value=at.thema_code, else_=0)), 0)
+                * 2
+                / (func.count() + 1)
+            )
+            .where(at.aanbod_id == Aanbod.id)
+            .scalar_subquery()
+        )
+    r = rijen.c
+    veldscore: ColumnElement[Any] = case(SCORE_PER_VELD, value=r.gewicht, else_=0)
     gepakt = []
-    for treffers in per_woord.values():
+    for woord, treffers in per_woord.items():
         termen = sorted(treffers)
         assert len(termen) < _SCORE_FACTOR // _TERM_FACTOR
-        # value per term: quality (tenths) * field score * F + term number * 10 + field weight
+        factor = factoren.get(woord, 1.0)
+        # value per term: quality (hundredths) * field score * F + term number * 10 + weight
         kwaliteit: ColumnElement[Any] = case(
-            {t: _tienden(treffers[t]) for t in termen}, value=z.term, else_=0
+            {t: _honderdsten(treffers[t], factor) for t in termen}, value=r.term, else_=0
         )
         nummer: ColumnElement[Any] = case(
-            {t: i for i, t in enumerate(termen, start=1)}, value=z.term, else_=0
+            {t: i for i, t in enumerate(termen, start=1)}, value=r.term, else_=0
         )
-        waarde = kwaliteit * veldscore * _SCORE_FACTOR + nummer * _TERM_FACTOR + z.gewicht
+        waarde = kwaliteit * veldscore * _SCORE_FACTOR + nummer * _TERM_FACTOR + r.gewicht
         gepakt.append(func.max(case((kwaliteit > 0, waarde), else_=0)))
     sub = (
-        select(z.aanbod_id.label("aanbod_id"), *[g.label(f"s{i}") for i, g in enumerate(gepakt)])
-        .where(z.term.in_(alle_termen))
-        .group_by(z.aanbod_id)
+        select(
+            r.aanbod_id.label("aanbod_id"),
+            func.sum(r.verwant).label("verwant"),
+            *[g.label(f"s{i}") for i, g in enumerate(gepakt)],
+        )
+        .group_by(r.aanbod_id)
         .subquery()
     )
     kolommen = [sub.c[f"s{i}"] for i in range(len(gepakt))]
@@ -420,6 +525,8 @@ def _tekst_rangschikking(
             .label("beste_vers"),
             *[rang.label(f"r{i}") for i, rang in enumerate(ladder)],
             Aanbod.sorteernaam.label("naam_sortering"),
+            bonus.label("bonus"),
+            func.coalesce(sub.c.verwant, 0).label("verwant"),
             *kolommen,
         )
         .join(sub, sub.c.aanbod_id == Aanbod.id)
@@ -427,6 +534,9 @@ def _tekst_rangschikking(
         .subquery("kandidaten")
     )
     k = kandidaten.c
+    # The thema bonus orders answers, but which offers are the best answers and which are kept
+    # is decided by the query's own words.
+    totaal = k.score + k.bonus + k.verwant
     # r0 niveau, r1 freshness (0 = fresh), r2 wijk, r3 age; r4 1 = for another doelgroep.
     beste_dekking = k.beste_vers / _DEKKING_FACTOR  # integer division on both databases
     beste_score = k.beste_vers - beste_dekking * _DEKKING_FACTOR
@@ -444,16 +554,34 @@ def _tekst_rangschikking(
         else_=1,
     )
     return (
-        select(k.id, k.dekking, k.beste_vers, *[k[f"s{i}"] for i in range(len(gepakt))])
-        .where(k.score * 100 >= k.beste * RELEVANTIE_DREMPEL)
+        select(
+            k.id,
+            k.dekking,
+            k.beste_vers,
+            k.bonus,
+            k.verwant,
+            *[k[f"s{i}"] for i in range(len(gepakt))],
+        )
+        # An answer scores near the best; filling a short list (see _zoek), so does an offer
+        # of the query's thema or one like the best answers.
+        .where(
+            or_(
+                k.score * 100 >= k.beste * RELEVANTIE_DREMPEL,
+                or_(k.bonus > 0, k.verwant > 0),
+            )
+            if aanvullen
+            else k.score * 100 >= k.beste * RELEVANTIE_DREMPEL
+        )
         .order_by(
             # The best answers and the stale ones by the ladder, the others best match first.
             trede,
-            case((trede == 1, -k.score), else_=0),
+            # Among the others, an offer only for another doelgroep after the rest.
+            case((trede == 1, k.r4), else_=0),
+            case((trede == 1, -totaal), else_=0),
             k.r0,
             # Own wijk before the rest; with no wijk known, the better match before the
             # gemeente-wide one (a wijk offer may well be the resident's own).
-            *((k.r2, k.score.desc()) if wijk.filter else (k.score.desc(), k.r2)),
+            *((k.r2, totaal.desc()) if wijk.filter else (totaal.desc(), k.r2)),
             k.r3,
             _binair(session, k.naam_sortering),
             _binair(session, k.id),
@@ -618,9 +746,42 @@ def _zoek(
         if not per_woord:
             # Unknown words, or words that a newer kaart knows: only the version can tell.
             return None if verouderd() else []
+        profiel = cache.themaprofiel(session)
+        factoren = _zeldzaamheid(per_woord, profiel)
+        gevonden_themas = {} if vraag.thema else _themas_van_vraag(analyse, per_woord, profiel)
+        thema_bonus = {
+            code: round(THEMA_SCORE * aandeel) for code, aandeel in gevonden_themas.items()
+        }
         gerangschikt = _tekst_rangschikking(
-            session, vraag, wijk, filters, per_woord, analyse.behoeften, limiet
+            session,
+            vraag,
+            wijk,
+            filters,
+            per_woord,
+            analyse.behoeften,
+            limiet,
+            factoren,
+            thema_bonus,
         )
+        rows = session.execute(_met_gegevens(session, gerangschikt)).all()
+        if rows and not gecontroleerd and (rows[0].kaart_versie or "") != cache.versie:
+            return None
+        bronnen, verwant = _terugkoppeling(session, vraag, rows, per_woord, profiel)
+        if verwant or (thema_bonus and _kort(vraag, rows)):
+            gerangschikt = _tekst_rangschikking(
+                session,
+                vraag,
+                wijk,
+                filters,
+                per_woord,
+                analyse.behoeften,
+                limiet,
+                factoren,
+                thema_bonus,
+                verwant,
+                aanvullen=True,
+            )
+            rows = session.execute(_met_gegevens(session, gerangschikt)).all()
     else:
         gerangschikt = (
             select(Aanbod.id.label("id"))
@@ -637,12 +798,15 @@ def _zoek(
             .limit(limiet)
             .subquery("gerangschikt")
         )
-    rows = session.execute(_met_gegevens(session, gerangschikt)).all()
+        rows = session.execute(_met_gegevens(session, gerangschikt)).all()
+        bronnen = {}
     if rows and not gecontroleerd and (rows[0].kaart_versie or "") != cache.versie:
         return None
     if not rows and verouderd():
         return None
     termen_per_woord = {w: sorted(treffers) for w, treffers in per_woord.items()}
+    if not per_woord:
+        gevonden_themas = {}
     bedoeld = _bedoelde_doelgroepen(vraag, analyse.behoeften)
     resultaten = []
     for row in rows:
@@ -659,12 +823,147 @@ def _zoek(
                 sum(u[0] for u in gevonden),
                 tuple(u[1] for u in gevonden),
                 int(row.beste_vers or 0),
+                int(row.bonus or 0) + int(row.verwant or 0),
             )
-        resultaten.append(_resultaat(_gegevens(row), vraag, wijk, tekst, len(woorden), bedoeld))
+            thema = _thema_reden(row.themas, gevonden_themas) if row.bonus else None
+            extra = [f"thema {thema} past bij de vraag"] if thema else []
+            if row.verwant and row.id not in bronnen:
+                extra.append("lijkt op " + " of ".join(f"'{n}'" for n in bronnen.values()))
+        else:
+            extra = []
+        resultaten.append(
+            _resultaat(_gegevens(row), vraag, wijk, tekst, len(woorden), bedoeld, tuple(extra))
+        )
     # The SQL ranking chose these rows; the order is the same ladder, computed in Python
     # (sorteernaam in code point order is the byte order SQL sorted by).
     resultaten.sort(key=lambda r: r.sorteer)
     return resultaten
+
+
+def _kort(vraag: ZoekVraag, rows: Sequence[Row]) -> bool:
+    """Whether the words found a short list (:data:`THEMA_AANVULLEN`), none of it stale."""
+    met_woorden = [row for row in rows if (row.dekking or 0) > 0]
+    return len(met_woorden) < THEMA_AANVULLEN and all(
+        is_vers(row.laatst_gecontroleerd, vraag.peildatum, vraag.vers_dagen) for row in met_woorden
+    )
+
+
+def _terugkoppeling(
+    session: Session,
+    vraag: ZoekVraag,
+    rows: Sequence[Row],
+    per_woord: dict[str, dict[str, TermTreffer]],
+    profiel: ThemaProfiel,
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Pseudo-relevance feedback for a query its words answer with few offers.
+
+    When fewer than :data:`THEMA_AANVULLEN` offers match the words, none stale, the telling
+    words (name and trefwoorden, the rarest first) of the best one or two are searched too,
+    weakly: "traplift" finds the Wmo woningaanpassing, and through its "drempels" also the
+    woonadviseurs. Returns the source offers (id → name) and the terms with their quality.
+    """
+    met_woorden = [row for row in rows if (row.dekking or 0) > 0]
+    if not met_woorden or not _kort(vraag, rows):
+        return {}, {}
+    kolommen = [f"s{i}" for i in range(len(per_woord))]
+
+    def tekstscore(row: Row) -> tuple[int, int]:
+        return row.dekking, sum(int(row._mapping[k] or 0) // _SCORE_FACTOR for k in kolommen)
+
+    beste = sorted(met_woorden, key=tekstscore, reverse=True)[:TERUGKOPPELING_BRONNEN]
+    bronnen = {row.id: row.naam for row in beste}
+    al_gezocht = {t for treffers in per_woord.values() for t in treffers}
+    gewicht: dict[str, float] = {}
+    for (term,) in session.execute(
+        select(AanbodZoekterm.term).where(
+            AanbodZoekterm.aanbod_id.in_(list(bronnen)),
+            AanbodZoekterm.gewicht >= VELD_GEWICHTEN["trefwoord"],
+        )
+    ):
+        if term in al_gezocht or profiel.df(term) < 2:
+            continue  # a word of the source alone finds nothing new
+        gewicht[term] = max(gewicht.get(term, 0.0), profiel.idf(term))
+    gekozen = sorted(gewicht.items(), key=lambda x: (-x[1], x[0]))[:TERUGKOPPELING_TERMEN]
+    verwant = {t: max(1, round(VERWANT_KWALITEIT * idf * 100)) for t, idf in gekozen}
+    return (bronnen, verwant) if verwant else ({}, {})
+
+
+def _beste_term(treffers: dict[str, TermTreffer], profiel: ThemaProfiel) -> str:
+    """The term a query unit stands for most: best quality, then the rarest, then by name."""
+    return min(treffers, key=lambda t: (-treffers[t].kwaliteit, profiel.df(t), t))
+
+
+def _zeldzaamheid(
+    per_woord: dict[str, dict[str, TermTreffer]], profiel: ThemaProfiel
+) -> dict[str, float]:
+    """Per query unit, the weight of its matches by how rare its best term is on this kaart."""
+    return {
+        woord: IDF_ONDERGRENS + (1 - IDF_ONDERGRENS) * profiel.idf(_beste_term(treffers, profiel))
+        for woord, treffers in per_woord.items()
+    }
+
+
+def _themas_van_vraag(
+    analyse: Zoekanalyse, per_woord: dict[str, dict[str, TermTreffer]], profiel: ThemaProfiel
+) -> dict[str, float]:
+    """The one or two themas the query is about, each with its share relative to the top one.
+
+    Every unit of the query votes with the themas its index terms are used for on this kaart
+    (:meth:`ThemaProfiel.themas_van`, better matches counting more), half-and-half with the
+    needs the synonym table gives it; a unit weighs by how telling its word is (idf) and by
+    its own weight ("mijn moeder" counts half). Nothing is detected when the votes are spread
+    (a vague query) or the top thema has less than :data:`THEMA_AANDEEL` of them.
+    """
+    stemmen: dict[str, float] = {}
+    totaal = 0.0
+    for begrip in analyse.begrippen:
+        if begrip.woord in MEERDUIDIG and not begrip.behoefte:
+            continue  # an ambiguous word without a cue says nothing about the need ("drinken")
+        treffers = per_woord.get(begrip.woord, {})
+        verdeling: dict[str, float] = {}
+        massa = 0.0
+        for term, treffer in treffers.items():
+            themas = profiel.themas_van(term)
+            if not themas:
+                continue
+            gewicht = treffer.kwaliteit**2
+            massa += gewicht
+            for code, aandeel in themas.items():
+                verdeling[code] = verdeling.get(code, 0.0) + gewicht * aandeel
+        if massa:
+            verdeling = {code: v / massa for code, v in verdeling.items()}
+        behoeften = [b for b in begrip.behoeften if b in THEMAS]
+        if behoeften:
+            helft = 0.5 if verdeling else 1.0
+            verdeling = {code: v * (1 - helft) for code, v in verdeling.items()}
+            for code in behoeften:
+                verdeling[code] = verdeling.get(code, 0.0) + helft / len(behoeften)
+        if not verdeling:
+            continue
+        idf = profiel.idf(_beste_term(treffers, profiel)) if treffers else 1.0
+        gewicht = begrip.gewicht * idf
+        totaal += gewicht
+        for code, v in verdeling.items():
+            stemmen[code] = stemmen.get(code, 0.0) + gewicht * v
+    if not totaal:
+        return {}
+    aandelen = sorted(((v / totaal, code) for code, v in stemmen.items()), reverse=True)
+    top = aandelen[0][0]
+    if top < THEMA_AANDEEL:
+        return {}
+    return {
+        code: round(aandeel / top, 2)
+        for aandeel, code in aandelen[:MAX_THEMAS]
+        if aandeel >= THEMA_AANDEEL and aandeel >= THEMA_NAAST_BESTE * top
+    }
+
+
+def _thema_reden(themas: str | None, gevonden: dict[str, float]) -> str | None:
+    """Which of the offer's themas the query was found to be about (for the reasons)."""
+    eigen = [c for c in (themas or "").split(",") if c in gevonden]
+    if not eigen:
+        return None
+    return ", ".join(c.replace("_", " ") for c in sorted(eigen, key=lambda c: (-gevonden[c], c)))
 
 
 def _uitgebreid(analyse: Zoekanalyse, vocab: Vocabulaire) -> dict[str, dict[str, TermTreffer]]:
@@ -672,7 +971,10 @@ def _uitgebreid(analyse: Zoekanalyse, vocab: Vocabulaire) -> dict[str, dict[str,
     per_woord: dict[str, dict[str, TermTreffer]] = {}
     for begrip in analyse.begrippen:
         treffers: dict[str, TermTreffer] = {}
-        thema = begrip.behoefte if begrip.behoefte in THEMAS else None
+        # The thema as a last resort only where the words themselves are vague (a phrase, an
+        # ambiguous word): for every plain word it scans the whole thema (+35% index rows on
+        # 10,000 offers) for +0.013 precision@3 on the relevance set.
+        thema = begrip.behoefte if begrip.behoefte in THEMAS and begrip.verwant else None
         for i, woord in enumerate(begrip.zoek):
             verwant = begrip.verwant if i == 0 else ()
             uitgebreid = vocab.uitbreiden(woord, analyse.behoeften, verwant, thema)
@@ -703,9 +1005,10 @@ def _resultaat(
     aanbod: AanbodGegevens,
     vraag: ZoekVraag,
     wijk: _WijkKeuze,
-    tekst: tuple[int, tuple[Treffer, ...], int] | None,
+    tekst: tuple[int, tuple[Treffer, ...], int, int] | None,
     aantal_woorden: int,
     bedoeld: set[str] | None = None,
+    extra: tuple[str, ...] = (),
 ) -> Resultaat:
     niveau = aanbod.niveau
     vers = aanbod.is_vers(vraag.peildatum, vraag.vers_dagen)
@@ -736,8 +1039,9 @@ def _resultaat(
     treffers: tuple[Treffer, ...] = ()
     score = 0.0
     beste_antwoord = True
+    andere_groep = False
     if tekst is not None:
-        score = tekst[0] / 10
+        score = (tekst[0] + tekst[3]) / _SCHAAL
         treffers = tekst[1]
         groepen = set(aanbod.doelgroepen)
         andere_groep = (
@@ -759,13 +1063,17 @@ def _resultaat(
                 f"alleen voor {', '.join(sorted(groepen))}; de vraag gaat daar niet over, "
                 "dus na de beste treffers"
             )
+        elif vers and not treffers:
+            redenen.append(
+                "raakt geen zoekwoord, maar past bij wat de vraag zoekt, dus na de treffers"
+            )
         elif vers and not beste_antwoord:
             redenen.append(
                 f"past minder goed dan de beste actuele treffer ({len(treffers)} zoekwoorden, "
-                f"score {score:.1f}; de beste: {beste_dekking}, score {beste_score / 10:.1f}), "
+                f"score {tekst[0] / _SCHAAL:.1f}; de beste: {beste_dekking}, score {beste_score / _SCHAAL:.1f}), "
                 "dus daarna"
             )
-        uitleg = "; ".join(t.uitleg() for t in treffers)
+        uitleg = "; ".join([t.uitleg() for t in treffers] + list(extra))
         redenen.append(
             f"tekst: {uitleg} ({len(treffers)} van {aantal_woorden} zoekwoorden, score {score:.1f})"
         )
@@ -778,7 +1086,8 @@ def _resultaat(
         redenen=tuple(redenen),
         sorteer=(
             trede,
-            -score if trede == 1 else 0,
+            # Among the other answers: one only for another doelgroep last, then best match.
+            (int(andere_groep), -score) if trede == 1 else (0, 0.0),
             niveau.rang,
             *((wijk_rang, -score) if wijk.filter else (-score, wijk_rang)),
             leeftijd_rang,

@@ -9,6 +9,7 @@ and typos. The vocabulary is cached per database and reloaded when the kaart cha
 from __future__ import annotations
 
 import bisect
+import math
 import threading
 import uuid
 from collections.abc import Iterable, Sequence
@@ -419,6 +420,87 @@ def _is_woordbegin(begin: str) -> bool:
     return any(is_woord(begin + einde) for einde in ("", "e", "en"))
 
 
+#: A term must occur in at least this many offers before it points to a thema.
+MIN_AANBOD = 1
+
+
+class ThemaProfiel:
+    """What the kaart itself says about its words: how rare each term is, and which themas use it.
+
+    Built from the index once per kaart version, so it fits any gemeente's kaart without a word
+    list: a term in the names and trefwoorden of the dementie offers points to dementie, whatever
+    the kaart calls them. Two uses at query time:
+
+    - :meth:`idf`: BM25's inverse document frequency; a word in half the kaart ("hulp",
+      "drinken") tells less than one in a few offers ("mantelzorg");
+    - :meth:`themas_van`: the themas a term points to, as shares that add up to 1. A thema's
+      share is the field-weighted count of its offers with the term divided by the number of
+      its offers, so a large thema does not win by size alone.
+    """
+
+    def __init__(
+        self,
+        aantal: int,
+        df: dict[str, int],
+        per_thema: dict[str, dict[str, int]],
+        grootte: dict[str, int],
+    ):
+        self.aantal = aantal
+        self._df = df
+        self._per_thema = per_thema
+        self._grootte = grootte
+        self._max_idf = self._bm25_idf(1) if aantal else 1.0
+
+    @classmethod
+    def laad(cls, session: Session) -> ThemaProfiel:
+        """Read the profile from the index (three aggregates, done by the database)."""
+        z = AanbodZoekterm
+        aantal = session.scalar(select(func.count()).select_from(Aanbod)) or 0
+        df: dict[str, int] = {
+            term: int(n)
+            for term, n in session.execute(select(z.term, func.count()).group_by(z.term))
+        }
+        code = aanbod_thema.c.thema_code
+        grootte: dict[str, int] = {
+            c: int(n) for c, n in session.execute(select(code, func.count()).group_by(code))
+        }
+        per_thema: dict[str, dict[str, int]] = {}
+        rows = session.execute(
+            select(z.term, aanbod_thema.c.thema_code, func.sum(z.gewicht))
+            .join(aanbod_thema, aanbod_thema.c.aanbod_id == z.aanbod_id)
+            .group_by(z.term, aanbod_thema.c.thema_code)
+        )
+        for term, code, gewicht in rows:
+            per_thema.setdefault(term, {})[code] = int(gewicht or 0)
+        return cls(aantal, df, per_thema, grootte)
+
+    def _bm25_idf(self, df: int) -> float:
+        return math.log(1 + (self.aantal - df + 0.5) / (df + 0.5))
+
+    def df(self, term: str) -> int:
+        """Number of offers with the term."""
+        return self._df.get(term, 0)
+
+    def idf(self, term: str) -> float:
+        """How telling the term is, from 0 (in every offer) to 1 (in one offer only)."""
+        if not self.aantal:
+            return 1.0
+        return max(0.0, self._bm25_idf(self.df(term))) / self._max_idf
+
+    def themas_van(self, term: str) -> dict[str, float]:
+        """The themas the term points to, as shares adding up to 1 (empty: too little evidence).
+
+        A term of one offer only says nothing about a thema ("zwemvierdaagse" in one name would
+        make its thema mates answers): the kaart must use it in :data:`MIN_AANBOD` offers.
+        """
+        tellingen = self._per_thema.get(term)
+        if not tellingen or self.df(term) < MIN_AANBOD:
+            return {}
+        ruw = {code: n / max(self._grootte.get(code, 1), 1) for code, n in tellingen.items()}
+        totaal = sum(ruw.values())
+        return {code: waarde / totaal for code, waarde in ruw.items()} if totaal else {}
+
+
 @dataclass(frozen=True)
 class WijkTabel:
     """The wijken of the kaart by name (case-insensitive) and by PC4: ``(id, naam)``."""
@@ -439,6 +521,14 @@ class KaartCache:
         self._lock = threading.Lock()
         self._vocabulaire: Vocabulaire | None = None
         self._wijken: WijkTabel | None = None
+        self._profiel: ThemaProfiel | None = None
+
+    def themaprofiel(self, session: Session) -> ThemaProfiel:
+        """Term rarity and thema use of the kaart, for weighting words and finding the need."""
+        with self._lock:
+            if self._profiel is None:
+                self._profiel = ThemaProfiel.laad(session)
+            return self._profiel
 
     def vocabulaire(self, session: Session) -> Vocabulaire:
         """All distinct index terms, for query expansion."""

@@ -84,6 +84,35 @@ _INFORMEEL = {
     "vermoort": "vermoordt",
     "ff": "even",
     "nu's": "nu",
+    "gwn": "gewoon",
+    "gewn": "gewoon",
+    "gwoon": "gewoon",
+    "egt": "echt",
+    "slaad": "slaat",
+    "slaadt": "slaat",
+    "slaatie": "slaat hij",
+    "vrind": "vriend",
+    "vrindin": "vriendin",
+    "misandeld": "mishandeld",
+    "misandelt": "mishandelt",
+    "mishandeld'": "mishandeld",
+    "bedreigd'": "bedreigd",
+    "leefe": "leven",
+    "lefen": "leven",
+    "lefe": "leven",
+    "leeve": "leven",
+    "leeven": "leven",
+    "leefen": "leven",
+    "ophange": "ophangen",
+    "mijne": "mijn",  # Flemish
+    "vent": "man",
+    "stiefpa": "stiefvader",
+    "stiefpapa": "stiefvader",
+    "stiefma": "stiefmoeder",
+    "stiefmama": "stiefmoeder",
+    "zelfmood": "zelfmoord",
+    "zelfmot": "zelfmoord",
+    "zelfmoot": "zelfmoord",
 }
 _WOORD = re.compile(r"[0-9a-z@'\-]+")
 
@@ -101,6 +130,13 @@ _REL = (
     r"|buurkind|buurkinderen|huisgenoot|vader van \w+|moeder van \w+)"
 )
 _BEZIT = r"(?:mijn|zijn|haar|onze|ons|hun|de|het|die|dat|een)"
+#: Family and partners only (no neighbours): "bang voor mijn vader" is about home.
+_GEZIN = (
+    r"(?:man|vrouw|partner|vriend|vriendin|vriendje|ex|ex-?partner|ex-?man|ex-?vrouw|ex-?vriend"
+    r"|ex-?vriendin|echtgenoot|echtgenote|vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder|broer"
+    r"|broers|zus|zussen|zoon|dochter|oom|tante|opa|oma|schoonvader|schoonmoeder|schoonzoon"
+    r"|schoonfamilie|familie|ouders|pleegvader|pleegmoeder|pleegouders|kleinzoon|kleindochter|neef)"
+)
 #: A person as subject of a sentence.
 _IEMAND = rf"(?:hij|zij|ze|iemand|{_BEZIT} (?:\w+ )?{_REL}|papa|mama)"
 #: A person as object ("slaat me", "slaat zijn kinderen").
@@ -114,29 +150,34 @@ _VERMOORDEN = (
 )
 _GEWELD_NU = r"(?:slaat|schopt|stompt|wurgt|mishandelt|mishandeld|misbruikt|verkracht|knijpt|trapt|slaan|mishandelen)"
 _DEELWOORD = (
-    r"(?:geslagen|geslage|mishandeld|mishandelt|geschopt|misbruikt|verkracht|aangerand|gewurgd"
+    r"(?:geslagen|geslage|mishandeld|mishandelt|geschopt|misbruikt|verkracht|aangerand|gewurgd|betast"
     r"|gestompt|in elkaar geslagen|afgetuigd)"
 )
 _HULPWW = r"(?:ben|is|zijn|word|wordt|worden|werd|werden|wort)"
 
 _ZELF_DODEN = (
     r"(?:ophangen|op te hangen|ophangt|verhangen|te verhangen|verhangt|doodmaken|dood te maken"
-    r"|doodmaakt|van kant|doden|te doden|iets aandoen|wat aandoen|iets aan te doen|wat aan te doen)\b"
+    r"|doodmaakt|dood maken|dood te maken|van kant|doden|te doden|iets aandoen|wat aandoen|iets aan te doen"
+    r"|wat aan te doen|ombrengen|om te brengen|ombrengt|doodschieten|dood schieten|dood te schieten"
+    r"|neerschieten|door het hoofd schieten|vergiftigen|te vergiftigen|verdrinken|te verdrinken)\b"
 )
+#: Adverbs residents put between "wil" and "dood" ("ik wil echt even dood", "wil gewoon dood").
+_BIJWOORD = r"(?:(?:gewoon|echt|graag|nu|zo|even|eigenlijk|serieus|liefst|het liefst|letterlijk|alleen|maar|nog|wel|ook|gwn|zelf|soms|vaak) ){0,3}"
 
 # -- suicide -------------------------------------------------------------------------------------
 
 #: Intent or plan, first or third person: no guard removes these (except fiction).
 _SUICIDE_STERK = [
-    r"\bwil (?:gewoon |echt |graag |nu |zo )?(?:dood|doodgaan|dood gaan)\b(?! (?:graag|gewoon|even) )",
+    rf"\bwil {_BIJWOORD}(?:dood|doodgaan|dood gaan)\b(?! (?:graag|gewoon|even) )",
     r"\bwil (?:ik|hij|ze|zij) (?:\w+ )?(?:dood|doodgaan)\b",
-    r"\b(?:wil|wilt|willen|hoef|hoeft|hoeven) (?:\w+ ){0,2}(?:niet|nie|nooit) meer (?:verder )?(?:te )?leven?\b",
+    r"\b(?:wil|wilt|willen|hoef|hoeft|hoeven) (?:\w+ ){0,4}(?:niet|nie|nooit) meer (?:verder )?(?:te )?leven?\b",
     r"\b(?:niet|nie) meer (?:verder )?(?:wil|wilt|willen|hoef|hoeft|hoeven) (?:te )?leven?\b",
     r"\bwil (?:ik |hij |ze |zij )?(?:niet|nie) meer (?:leven|leve|verder)\b",
-    r"\bdood (?:wil|wilt|willen|wou|zijn wil)\b",
+    r"(?<!niet )(?<!nie )(?<!geen )\bdood (?:wil|wilt|willen|wou|zijn wil)\b",
     r"\bwou dat (?:ik|hij|ze|zij) dood (?:was|ben|is|waren)\b",
     r"\bliever dood\b",
-    r"\bvan het leven (?:\w+ )?(?:te )?beroven\b",
+    r"\bvan het leven (?:\w+ )?(?:te )?(?:beroven|berooft|beroof|beroofd)\b",
+    r"\bafscheid (?:\w+ ){0,2}(?:nemen |te nemen |neemt )?van (?:het|mijn|zijn|haar|dit) leven\b",
     r"\bhet leven zat\b",
     r"\blevensmoe\b",
     r"\b(?:mezelf|mijzelf|zich|zichzelf) (?:\w+ ){0,2}" + _ZELF_DODEN,
@@ -158,18 +199,23 @@ _SUICIDE_STERK = [
     r"\b(?:pillen|medicijnen|tabletten|touw|het touw|strop)\b (?:\w+ )?(?:ligt|liggen|hangt) (?:al )?klaar\b",
     r"\bheb (?:een |het )?touw gekocht\b",
     r"\bstrop\b",
-    r"\b(?:brug|flat|spoor|trein|dak|balkon|metro|raam|viaduct)\b.{0,40}\b(?:springen|spring|springt|gaan liggen)\b",
+    r"\b(?:brug|flat|spoor|trein|dak|balkon|metro|raam|viaduct)\w*\b.{0,40}\b(?:springen|spring|springt|gaan liggen)\b",
     r"\b(?:springen|spring|springt)\b.{0,25}\b(?:brug|flat|spoor|trein|dak|balkon|viaduct)\b",
-    r"\bvoor (?:de|een) (?:trein|metro|vrachtwagen|auto) (?:te )?(?:springen|gaan liggen|lopen)\b",
+    r"\bvoor (?:de|een) (?:trein|metro|vrachtwagen|auto|bus|tram) (?:te )?(?:springen|gaan liggen|lopen|gooien"
+    r"|gooit|werpen|werpt|rijden)\b",
     r"\b(?:pillen|medicijnen|tabletten|slaappillen) (?:aan het )?(?:sparen|verzamelen|opsparen|spaart"
-    r"|gespaard|opgespaard|verzameld)\b",
+    r"|gespaard|opgespaard|verzameld|opspaart|opspaar|verzamelt|oppot|oppotten|hamstert)\b",
+    # pills or a rope made ready, not medicines set out for someone ("klaargelegd voor mijn moeder")
+    r"\b(?:pillen|medicijnen|tabletten|slaappillen|touw|strop)\b (?:\w+ ){0,2}(?:klaarliggen|klaargelegd"
+    r"|klaar gelegd|klaargezet|klaar gezet|klaar liggen|klaarstaan|klaar staan)\b(?! (?:voor|in de|op de) )",
     r"\b(?:spaar|spaart|verzamel|verzamelt|gespaard) (?:\w+ ){0,2}(?:pillen|medicijnen|tabletten|slaappillen)\b",
     r"\b(?:al mijn|al zijn|al haar|alle|een hele strip|een hoop|alle \w+) (?:pillen|medicijnen|tabletten"
     r"|slaappillen)(?: \w+){0,3} (?:in ?nemen|innemen|slikken|nemen|opnemen|op te nemen)\b",
     r"\bkill (?:my ?self|him ?self|her ?self)\b",
     r"\bwant(?:s)? to die\b",
     r"\bwil (?:\w+ )?er (?:\w+ ){0,2}(?:niet|nie) meer (?:\w+ )?zijn\b",
-    r"\ber (?:niet|nie) meer (?:wil|willen) zijn\b",
+    r"\ber (?:niet|nie) meer (?:wil|willen|hoeft|hoef|hoeven) (?:te )?zijn\b",
+    r"\b(?:niet|nie) meer (?:wil|wilt|willen|hoeft|hoef) (?:te )?bestaan\b",
     r"\b(?:niet|nie|nooit) meer wakker (?:worden|word|te worden)\b",
     r"\ben? ?(?:eind|einde|punt) (?:aan|an|achter) (?:mijn|me|m|zijn|haar|hun|het) leven\b",
     r"\ber (?:\w+ ){0,3}(?:een )?(?:eind|einde) (?:aan|an)\b(?! (?:de|die|deze|het|onze|mijn|zijn|haar) )",
@@ -177,8 +223,71 @@ _SUICIDE_STERK = [
     r"\bgeen zin meer in (?:het|mijn|zijn|haar|dit) leven\b",
     r"\bleven (?:heeft )?geen zin meer\b",
     r"\bgeen (?:reden|zin|puf|kracht) (?:meer )?(?:om )?(?:nog )?(?:te )?(?:leven|verder te leven)\b",
-    r"\bzelfmoordpoging\b",
-    r"\b113\b",
+    # "113" as the resident's own word, not a volunteer job or a donation there
+    r"^(?!.*\b(?:vrijwillig\w*|vacature\w*|stage\w*|doneren|donatie|solliciter\w*)\b).*\b113\b",
+    # "er een punt achter zetten" is suicidal when life is named ("ik trek dit leven niet meer")
+    r"\b(?:trek|trekt|kan|kun|hou|houd|houdt|verdraag) (?:\w+ ){0,2}(?:dit|het|mijn|zijn|haar|zo n) leven"
+    r" (?:\w+ )?(?:niet|nie) meer\b(?! (?:\w+ )?(?:betalen|bekostigen|veroorloven|betaalbaar))",
+    r"\bpunt (?:achter|aan) (?:\w+ ){0,2}zetten\b(?=.{0,80}\bleven\b)|\bleven\b.{0,80}\bpunt achter\b",
+    # asking how to die
+    r"\b(?:pijnloos|zonder pijn|snelste manier|makkelijkste manier|beste manier|manier om|hoe kan ik)"
+    r"(?: \w+){0,3} (?:dood (?:te )?gaan|doodgaan|te sterven|sterven|mezelf|mijzelf|een eind|een einde)\b",
+    r"\bhoeveel (?:\w+ ){0,4}(?:nodig|moet|slikken|nemen|innemen)\b.{0,40}\b(?:dood|sterven|overdosis)\b",
+    # self-harm with a blade
+    r"\b(?:pols|polsen|aders)\b.{0,30}\b(?:doorsnijden|door te snijden|doorsnijd|open ?snijden|snijden"
+    r"|snij|opensnijden|mes|scheermes|scheermesje)\b"
+    r"|\b(?:mes|scheermes|scheermesje)\b.{0,20}\b(?:pols|polsen)\b",
+    r"\b(?:gesneden|gekrast|snijden|krassen|snij|kras) (?:\w+ )?in (?:mijn|me|zijn|haar) (?:arm|armen|been"
+    r"|benen|bovenbenen|pols|polsen|huid|lijf|buik)\b"
+    r"|\b(?:mijn|zijn|haar) (?:arm|armen|been|benen|bovenbenen|pols|polsen) (?:\w+ ){0,2}(?:opengesneden"
+    r"|gesneden|gekrast|opengekrast)\b",
+    r"\b(?:ik|hij|ze|zij) (?:\w+ ){0,2}(?:cut|cutten|cutte|gecut)\b|\b(?:aan het|weer) cutten\b",
+    r"\b(?:ga|wil|zal|gaat|wilt) (?:\w+ ){0,4}tegen (?:een|de) (?:boom|muur|brugpijler|pilaar|vrachtwagen)"
+    r" (?:\w+ )?(?:rijden|rijdt|aan rijden|aanrijden|knallen|crashen|te rijden)\b",
+    r"\bbijna (?:\w+ ){0,2}(?:gesprongen|opgehangen|verhangen|een eind aan|zelfmoord|alle pillen)\b",
+    r"\b(?:makkelijker|beter|fijner|rustiger|opgelucht|blij|beter af)\b (?:\w+ ){0,5}(?:als|dat|wanneer"
+    r"|zonder) (?:ik|mij|me) (?:er )?(?:\w+ ){0,2}(?:(?:niet|nie) meer (?:ben|zou zijn|was|besta|zijn)|dood"
+    r" (?:ben|was|ga|zou zijn)|weg (?:ben|was))\b",
+    r"\b(?:ik|wil|ga|gewoon|letterlijk|echt|even) (?:\w+ )?kms\b",
+    r"\beuthanasie\b.{0,80}\b(?:doe (?:ik )?(?:het )?zelf|zelf (?:doen|regelen)|zelf (?:een )?eind\w*)",
+    r"\b(?:stoppen|stop|ophouden) (?:ermee |er mee )?met (?:het |mijn |zijn |haar )?leven\b",
+    r"\bweg (?:uit|van) (?:deze|de|dit) (?:wereld|aarde|leven)\b|\bvan (?:deze|de) (?:wereld|aarde) (?:\w+ )?"
+    r"(?:verdwijnen|weg|af)\b",
+    r"\b(?:wil|wilt|ga|gaat) (?:\w+ ){0,2}bij (?:mijn|haar|zijn) (?:\w+ )?(?:overleden|dode|gestorven) \w+"
+    r" (?:\w+ )?(?:zijn|komen|gaan)\b",
+    r"\bom er (?:\w+ )?(?:niet|nie) meer te zijn\b",
+    r"(?:mezelf|mijzelf|zichzelf) (?:\w+ ){0,2}(?:kapot|dood) (?:maken|maak|maakt|te maken)\b"
+    r"|\bmaak (?:\w+ )?(?:mezelf|mijzelf) (?:\w+ )?(?:kapot|dood)\b",
+    r"\bslapen voor altijd\b|\bvoor altijd (?:gaan |te )?slapen\b|\beeuwig (?:gaan |te )?slapen\b",
+    r"\b(?:verdwijnen|verdwijn|weggaan|weg) (?:\w+ )?voor altijd\b",
+    r"\bhoe (?:hoog|veel|diep|lang|snel) (?:\w+ ){0,5}(?:om )?(?:dood (?:te )?gaan|te sterven|dood te zijn)\b"
+    r"|\bom dood te gaan\b",
+    r"\b(?:neem|slik) (?:nu|zo|vanavond|straks|vannacht) (?:\w+ )?(?:de|die|al mijn|alle|al die|een hele)"
+    r" (?:\w+ )?(?:pillen|tabletten|medicijnen|slaappillen)\b",
+    r"\b(?:neem|slik|nemen|slikken) (?:\w+ ){0,2}(?:al mijn|al haar|al zijn|alle|al die|een hele strip"
+    r"|een hele doos) (?:\w+ )?(?:pillen|tabletten|medicijnen|slaappillen)\b(?! mee)",
+    r"\b(?:hoop|hoopt|hoopte) (?:dat )?(?:ik|hij|ze|zij) (?:(?!niet |nie |nooit )\w+ ){0,2}(?:doodgaat|doodga"
+    r"|dood ga|dood gaat|sterf|sterft|dood ben|dood is)\b",
+    r"\b(?:doei|dag|vaarwel|bye|tot ziens|adios|houdoe) (?:\w+ ){0,2}voor altijd\b",
+    r"(?<!niet )\bbeter (?:af )?dood\b",
+    r"\b(?:eind|einde) (?:te )?maken aan (?:mijn|zijn|haar|hun|het|dit|me) (?:\w+ )?(?:leven|bestaan)\b",
+    r"\b(?:eind|einde|punt) (?:\w+ )?(?:aan|achter) alles\b",
+    r"\b(?:voorgenomen|besloten|van plan|plannen) (?:\w+ ){0,4}(?:te springen|springen|mezelf|er een eind"
+    r"|een eind|een einde|dood te gaan|zelfmoord)\b",
+    r"\b(?:niet|nie) meer (?:door|verder) (?:\w+ )?met (?:dit|het|mijn|zo n) leven\b",
+    r"\bleven\b.{0,40}\b(?:wil|ga) (?:er )?(?:vanaf|uitstappen|uit stappen|mee stoppen|mee ophouden)\b",
+    r"\bik (?:sta|zit|ben) (?:nu |hier )?(?:op|aan) (?:de rand van |het dak van )?(?:het|de) (?:dak|spoor|rails"
+    r"|rand|reling|leuning|viaduct)\b",
+    r"\ber (?:nu )?zelf uit ?(?:te )?stappen\b|\bzelf (?:er )?uit ?(?:te )?stappen\b",
+    r"\b(?:mijn|haar|zijn|dit is (?:mijn|haar|zijn)?) ?laatste (?:bericht|berichtje|appje|post)\b",
+    r"\b(?:wou|wilde|wenste|zou willen) dat (?:ik|hij|ze|zij) (?:\w+ )?(?:nooit|niet) geboren (?:was|ben|is)\b",
+    r"\b(?:denk|denkt|dacht) (?:\w+ ){0,3}(?:aan|over) (?:de )?dood\b(?! van)",
+    r"\bhelpen (?:met |om )?(?:te )?(?:dood ?gaan|doodgaan|sterven|dood te gaan|een eind)\b",
+    # "ik maak het af" when life or death is named ("ik zie mezelf niet oud worden, ik maak het af")
+    r"^(?=.*\b(?:leven|oud worden|oud word|dood|geen zin|klaar mee|uitzichtloos)\b).*\bmaak (?:het|er)"
+    r" (?:\w+ ){0,2}(?:af|een eind aan)\b",
+    r"\b(?:heeft|heb|had) (?:gisteren |vannacht |net |weer |al |ooit )?een poging (?:gedaan|ondernomen)\b"
+    r"(?! (?:om|tot))",
 ]
 #: Naming suicide or self-harm: a past event, a completed suicide, fiction or news may say it.
 _SUICIDE_NOEMEN = [
@@ -190,8 +299,10 @@ _SUICIDE_NOEMEN = [
     r"su[iy]s[iy]d",
     r"zelfdoding",
     r"suicidaal",
+    r"\bzelfmoordpoging\b",
     r"\bafscheids(?:bericht|brief|briefje|berichtje|video)",
     r"\b(?:snij|snijd|kras|krast|snijdt|sneed) (?:me|mij|mezelf|mijzelf|zichzelf|zich)\b",
+    r"\b(?:mezelf|mijzelf|zichzelf) (?:\w+ )?(?:snij|snijd|snijdt|kras|krast|sneed|snijden|krassen)\b",
     r"\b(?:mezelf|mijzelf|zichzelf) (?:\w+ ){0,2}(?:snijden|krassen|beschadigen|gesneden|gekrast"
     r"|verwond|verbrand|pijn)\b",
     r"\b(?:brand|verbrand|brandt) (?:me|mezelf|mijzelf|zichzelf)\b",
@@ -216,6 +327,8 @@ _VOLTOOIDE_ZELFMOORD = re.compile(
 _ACUUT_MEDISCH = [
     r"\bademt (?:niet|nie|nauwelijks|bijna niet)\b",
     r"\bgeen adem\b",
+    # not when a known cause explains it ("mijn man is doof en reageert niet als ik roep")
+    r"^(?!.*\b(?:doof|slechthorend|gehoorapparaat|dement\w*|alzheimer|autis\w*)\b).*"
     r"\breageert (?:niet|nie|nergens)(?: meer)?(?! (?:meer )?op (?:mijn|me|de|het|haar|zijn|onze|jouw|uw|berichten|appjes|mails|brieven))\b",
     r"\bbewusteloos\b",
     r"\bbuiten bewustzijn\b",
@@ -224,22 +337,28 @@ _ACUUT_MEDISCH = [
     r"\b(?:niet|nie) (?:meer )?wakker (?:te krijgen|krijgen)\b",
     r"(?<!ik )\b(?:wordt|word) (?:niet|nie) (?:meer )?wakker\b",
     r"\boverdosis\b",
-    r"\b(?:heel veel|alle|een hele strip|te veel|een handvol|[1-9]\d+) (?:\w+ )?(?:pillen|medicijnen"
+    r"\b(?:heel veel|alle|al mijn|al haar|al zijn|al die|een hele strip|te veel|een handvol|[1-9]\d+)"
+    r" (?:\w+ )?(?:pillen|medicijnen"
     r"|tabletten|paracetamol\w*|slaappillen|oxazepam|ibuprofen|pijnstillers)(?: \w+){0,2} "
     r"(?:genomen|ingenomen|geslikt|opgegeten)\b",
     r"\bpijn op (?:de|mijn|zijn|haar) borst\b(?!.{0,40}\b(?:vorige|vorig|afspraak|gehad)\b)",
-    r"\bmond (?:\w+ )?scheef\b",
-    r"\b(?:krijgt|krijg|kreeg) geen lucht\b",
+    r"\b(?:mond|gezicht|mondhoek|wang|gezichtshelft) (?:\w+ ){0,2}scheef\b",
+    # "ik krijg geen lucht van de schimmel" is a complaint, not an emergency
+    r"\b(?:krijgt|krijg|kreeg) geen lucht\b(?! (?:\w+ )?(?:van (?:de|het) (?:schimmel|vocht|stof|rook|lucht"
+    r"|geur|stank)|door (?:de|het) (?:schimmel|vocht)|meer in|als ik|wanneer|bij het|s nachts))",
     r"\b(?:wordt|word|ziet|kleurt|is) (?:helemaal |heel |al )?blauw\b(?! (?:geverfd|gekleurd))",
     r"\bbloedt uit\b",
     r"\bbeweegt (?:niet|nie) meer\b",
-    r"\b(?:schoonmaakmiddel|gif|bleek|chloor|wasmiddel|ontstopper|vergif|lampenolie)\b.{0,30}"
-    r"\b(?:gedronken|opgedronken|ingeslikt|doorgeslikt|gegeten|binnengekregen)\b",
+    r"(?:schoonmaakmiddel|gif|bleek|bleekmiddel|chloor|wasmiddel|ontstopper|vergif|lampenolie|ammoniak"
+    r"|terpentine|antivries|accuzuur|batterij|batterijtje|knoopcel\w*|wasmiddelcapsule\w*|wc-eend|wc eend"
+    r"|spiritus|aansteker\w*vloeistof|ontkalker)\b.{0,30}"
+    r"\b(?:gedronken|opgedronken|ingeslikt|doorgeslikt|gegeten|binnengekregen|geslikt|ingenomen)\b",
     r"\b(?:hele|halve) (?:doos|pot|strip|fles) (?:\w+ ){0,2}(?:ingenomen|geslikt|genomen"
     r"|opgedronken)\b",
     r"\bte veel (?:insuline|pillen|medicijnen|tabletten|slaappillen) (?:\w+ )?(?:gespoten|genomen"
     r"|ingenomen|geslikt)\b",
-    r"\b(?:ruik|ruiken|rook) gas\b|\bgaslek\b|\bkoolmonoxide\b",
+    # "ik ruik gas", "ik vermoed een gaslek"; not "wie bel ik als ik een gaslek vermoed"
+    r"\b(?:ruik|ruiken|rook) gas\b|(?<!bij een )(?<!als er een )\bgaslek\b(?! vermoed)|\bkoolmonoxide\b",
     r"\b(?:hoofd|neus|wond) bloedt\b",
     r"\bscheve mond\b",
     r"\ber is (?:een )?brand\b",
@@ -254,13 +373,51 @@ _ACUUT_MEDISCH = [
     r"\bligt (?:op de grond|op de vloer)" + _W + r"(?:beweegt|reageert|bewusteloos)",
     r"\bbrand in (?:huis|de woning|mijn huis)\b",
     r"\bhelp (?:nu|snel|dringend)\b",
+    # pills already taken, or taken to die
+    r"\b(?:de|die|al die|al mijn|al haar|al zijn) (?:\w+ )?(?:pillen|tabletten|medicijnen|slaappillen)"
+    r" (?:al|net|zojuist|daarnet|allemaal) (?:\w+ )?(?:genomen|ingenomen|geslikt|opgenomen)\b",
+    r"\b(?:genomen|ingenomen|geslikt|gedronken|gespoten) om (?:\w+ ){0,2}(?:dood te gaan|te sterven"
+    r"|er een eind\w* aan|niet meer wakker|zelfmoord)\b",
+    r"\b(?:pillen|tabletten|medicijnen|slaappillen|paracetamol\w*) (?:\w+ ){0,3}(?:geslikt|ingenomen|genomen)"
+    r"\b(?=.{0,60}\b(?:dood|sterven|niet meer wakker|afscheid|eind aan)\b)",
+    # someone on the floor for a while, or who cannot be woken
+    r"\bligt (?:\w+ ){0,4}op (?:de|het) (?:grond|vloer|badkamervloer|keukenvloer|straat|stoep|trap)\b"
+    r"(?=.{0,60}\b(?:uren|uur|sinds|roept|kreunt|kan (?:niet|nie)|krijg|wakker|beweegt|reageert|bloedt"
+    r"|help|ademt|opstaan|overeind)\b)",
+    r"\b(?:ligt|lag|gevallen|gezakt|op straat|op de grond)\b.{0,40}\b(?:(?:niet|nie) (?:meer )?beweegt"
+    r"|beweegt (?:niet|nie))\b",
+    r"\b(?:krijg|krijgen|kreeg|krijgt) (?:\w+ ){0,2}(?:niet|nie) (?:meer )?wakker\b",
+    r"\b(?:voel|voelt|hoor|hoort|vind|vindt) (?:\w+ ){0,2}(?:geen|niks|niets) (?:\w+ )?(?:hartslag|pols"
+    r"|ademhaling)\b|\bgeen (?:hartslag|pols)\b",
+    r"\b(?:komt|kwam) (?:\w+ )?(?:niet|nie) (?:meer )?(?:boven|bovenwater)\b|\bverdrinkt\b"
+    r"|\baan het verdrinken\b|\bte water (?:geraakt|gevallen)\b",
+    r"\b(?:is|zijn|ben) (?:\w+ )?aan het stikken\b|\bstikt\b",
+    r"\b(?:is|ben) (?:net|zojuist|opeens|ineens|daarnet) (?:\w+ )?(?:flauwgevallen|in elkaar gezakt|onwel"
+    r" geworden|neergevallen)\b",
+    r"\bademt (?:heel |erg )?(?:raar|vreemd|gek|onregelmatig|reutelend)\b"
+    r"(?!.{0,60}\b(?:apneu|slaapapneu|s nachts|apparaat|cpap)\b)",
+    r"\b(?:heeft|hebben|had) (?:\w+ ){0,2}(?:hele|halve) (?:doos|pot|potje|strip|fles) (?:\w+ ){0,2}op\b",
+    r"\bin elkaar (?:gezakt|gestort)\b(?=.{0,40}\b(?:reageert|ademt|hartslag|wakker|beweegt|nu|net)\b)",
 ]
+#: Stabbed or shot: acute, unless the message tells of something past.
+_ACUUT_VERWONDING = re.compile(
+    r"\b(?:is|wordt|ben|zijn|word|worden) (?:\w+ ){0,3}(?:neergestoken|gestoken|neergeschoten|beschoten"
+    r"|doodgestoken|doodgeschoten|aangereden)\b"
+    rf"|\b(?:hij|ze|zij|iemand|{_BEZIT} (?:\w+ )?{_GEZIN}) (?:heeft|had) (?:\w+ )?(?:me|mij|haar|hem|ons)"
+    r" (?:\w+ ){0,2}(?:gestoken|neergestoken|neergeschoten|beschoten|doodgestoken)\b"
+)
 #: A heart attack or stroke happening now, not one in the past ("sinds de beroerte van ...").
 _GEBEURTENISSEN = (
     r"(?:hartaanval|hart aanval|hartstilstand|beroerte|herseninfarct|hersenbloeding"
     r"|epileptische aanval)"
 )
 _ACUUT_GEBEURTENIS = re.compile(r"\b" + _GEBEURTENISSEN + r"\b")
+#: "heeft net een beroerte gehad": just now, so not in the past.
+_NET_GEBEURTENIS = re.compile(
+    r"\b(?:net|zojuist|daarnet|nu|ineens|opeens|zonet) (?:\w+ ){0,2}" + _GEBEURTENISSEN + r"\b"
+)
+#: An overdose told as history ("in 2015 had ik een overdosis, nu ben ik clean").
+_OVERDOSIS_VROEGER = re.compile(r"\b(?:had|hadden|heb gehad|was) (?:\w+ ){0,3}overdosis\b")
 _VERLEDEN_GEBEURTENIS = re.compile(
     r"\b(?:sinds|na|door|vorig jaar|vorige maand|jaar geleden|jaren geleden|ooit|vroeger|had)"
     r" (?:\w+ ){0,2}" + _GEBEURTENISSEN + r"\b"
@@ -273,8 +430,8 @@ _VERLEDEN_GEBEURTENIS = re.compile(
 
 #: Someone is here or coming now.
 _AANWEZIG = re.compile(
-    r"\b(?:staat|staan|stond|is|zijn) (?:\w+ ){0,3}(?:voor|aan|bij) (?:de|mijn|onze|ons|het|m|haar|zijn) "
-    r"(?:deur|voordeur|raam|huis|woning|flat)\b"
+    r"\b(?:staat|staan|stond|is|zijn|zit|zitten|wacht|wachten|loopt|lopen|rijdt|parkeert) (?:\w+ ){0,5}"
+    r"(?:voor|aan|bij|rond|om) (?:de|mijn|onze|ons|het|m|haar|zijn) (?:deur|voordeur|raam|huis|woning|flat)\b"
     r"|\b(?:is|zijn|komt|komen) (?:\w+ ){0,2}(?:onderweg|op weg)\b"
     r"|\bonderweg (?:hierheen|naar (?:mij|me|ons|huis|mijn huis|hier))\b"
     r"|\b(?:komt|komen) (?:\w+ )?(?:eraan|hierheen|naar (?:mij|me|ons|mijn huis|huis)|binnen)\b"
@@ -285,6 +442,7 @@ _AANWEZIG = re.compile(
     r"|\b(?:deur|voordeur) (?:\w+ ){0,2}(?:in ?te trappen|intrappen|in ?trapt|in ?trappen|forceren)\b"
     r"|\b(?:trapt|trappen|beukt|ramt) (?:\w+ ){0,2}(?:de|mijn|onze) deur (?:\w+ )?in\b"
     r"|\bhier (?:in huis|binnen)\b"
+    r"|\b(?:komt|komen) (?:\w+ ){0,2}om (?:me|mij|ons|haar|hem|de kinderen)\b"
 )
 #: ... and threatens, is violent, or wants in.
 _DREIGING = re.compile(
@@ -297,6 +455,21 @@ _DREIGING = re.compile(
     r"|\bbinnengedrongen\b|\bingebroken\b|\b(?:in ?te trappen|intrappen|in ?trapt)\b"
     r"|\b(?:agressief|door het lint|woedend|razend|dronken)\b"
     r"|\bik ben (?:zo |heel |erg |echt )?bang\b"
+    r"|\b(?:me|mij|ons|haar) (?:\w+ )?(?:pakt|pakken|te pakken|grijpt|grijpen)\b"
+    r"|\b(?:wurgen|wurgt|te wurgen)\b"
+)
+#: "vanavond", "straks", "als hij thuiskomt": a threat that is about to happen.
+_STRAKS = re.compile(
+    r"\b(?:vanavond|vannacht|straks|zo meteen|zometeen|nu|vandaag|zo dadelijk)\b"
+    r"|\bover (?:\d+|een|twee|drie|vijf|tien) (?:minuten|minuutjes|kwartier|uur)\b|\bhier is\b"
+    r"|\bals (?:hij|ze|zij) (?:\w+ )?(?:thuiskomt|thuis komt|terugkomt|binnenkomt|vrijkomt)\b"
+)
+#: A threat to kill or hurt the writer or the household.
+_DOODSBEDREIGING = re.compile(
+    r"\b(?:me|mij|ons|de kinderen|haar|hem|mama|papa) (?:\w+ ){0,3}(?:vermoorden|vermoordt|vermoord"
+    r"|doodmaken|doodmaakt|dood maken|dood maakt|dood te maken|kapot maken|kapotmaken|kapot maakt"
+    r"|kapotmaakt|afmaken|af te maken|afmaakt|wurgen|te wurgen|doodsteken|dood te steken|neersteken"
+    r"|doodschieten|neerschieten|iets aandoet|iets aan doet|iets aan te doen|wat aandoet|iets aandoen)\b"
 )
 _PERSOON_ACUUT = [
     # "ik ben bang dat hij me iets aandoet", "... dat mijn vader mijn moeder vermoordt"
@@ -342,8 +515,30 @@ _PERSOON_ACUUT = [
     r"\b(?:trapt|trappen|beukt|ramt|slaat|schopt|gooit) (?:\w+ ){0,2}(?:de|mijn|onze) (?:voordeur|deur|ramen"
     r"|raam|ruit|ruiten) (?:\w+ )?in\b",
     r"\bbinnengedrongen\b",
-    r"\bhelp (?:\w+ ){0,2}(?:hij|ze|zij) (?:\w+ ){0,2}(?:slaat|heeft een|staat|komt)\b",
+    r"\bhelp (?:\w+ ){0,2}(?:hij|ze|zij) (?:\w+ ){0,2}(?:slaat|heeft een|staat|komt|wil (?:me|mij|ons)"
+    r"|gaat (?:me|mij|ons)|wurgt|schopt|steekt|dreigt|probeert|sleurt|trekt|duwt)\b",
+    r"\b(?:breekt|breken|brak|forceert|forceren) (?:\w+ ){0,2}(?:de|mijn|onze|het) (?:voordeur|deur|raam|ruit"
+    r"|slot) (?:\w+ )?(?:in|open)\b|\b(?:is|zijn) (?:\w+ ){0,2}aan het inbreken\b",
+    r"\b(?:probeert|proberen|wil|gaat) (?:\w+ ){0,3}(?:open te breken|open breken|openbreken|in te breken"
+    r"|te forceren|in te trappen|open te trappen)\b",
+    r"\b(?:dreigt|dreigde|gedreigd|gaat|wil|zal) (?:\w+ ){0,4}in (?:de )?(?:brand|fik) (?:te )?(?:steken"
+    r"|zetten)\b",
+    r"\b(?:ben|zit|zitten|zijn|word|wordt|worden) (?:in|op) (?:de|mijn|een|het|zijn|haar|onze) (?:\w+ )?"
+    r"(?:kamer|slaapkamer|badkamer|kelder|wc|toilet|schuur|kast|zolder|auto|garage|berging) (?:\w+ )?opgesloten\b",
+    r"\b(?:mes|messen|pistool|vuurwapen|geweer|wapen|bijl)\b.{0,60}\b(?:gaat|wil|zal|dreigt) (?:\w+ ){0,2}"
+    r"(?:gebruiken|te gebruiken|schieten|steken)\b",
+    r"\b(?:staat|stond|loopt|liep|is|zit|komt) (?:er )?(?:iemand|een man|een vrouw|een jongen|hij|ze|zij)"
+    r" (?:\w+ ){0,4}met (?:een|zijn|haar|het) (?:mes|pistool|vuurwapen|geweer|wapen|bijl|knuppel"
+    r"|honkbalknuppel|hamer)\b",
 ]
+#: Hiding from someone who is raging now ("we zitten boven verstopt").
+_VERSTOPT = re.compile(
+    r"\b(?:verstopt|verstop|verstoppen|verschuil|verschuilen|verscholen|barricade\w*)\b"
+)
+_RAZEND = re.compile(
+    r"\b(?:doorgedraaid|door het lint|slaat alles kapot|gooit met|agressief|razend|woedend|dronken|dreigt"
+    r"|bedreigt|mes|wapen|slaat|schreeuwt|tiert|sloopt)\b"
+)
 #: "Locked in" that is not a person locking someone up.
 _OPGESLOTEN_ANDERS = re.compile(
     r"\b(?:voel|voelt|voelde) (?:me|mij|mezelf|zich|zichzelf) (?:\w+ ){0,3}opgesloten\b"
@@ -356,8 +551,65 @@ _OPGESLOTEN_ANDERS = re.compile(
 
 #: Present-tense violence or abuse: a past marker in the message does not remove these.
 _GEWELD_HEDEN = [
-    rf"\b(?:slaat|schopt|stompt|wurgt|mishandelt|mishandeld|knijpt|misbruikt|verkracht|trapt)"
-    rf" (?:nu |steeds |elke dag |vaak |soms |weer |ook )?{_SLACHTOFFER}\b(?! (?:\w+ )?(?:dood|om de oren met))",
+    # "dan slaat hij ons", "als hij drinkt slaat hij me"
+    rf"\b(?:slaat|schopt|mishandelt|stompt|wurgt|duwt|misbruikt) (?:hij|ze|zij) (?:\w+ )?{_SLACHTOFFER}\b"
+    r"(?! (?:\w+ )?(?:dood|om de oren|de plank))",
+    rf"\b(?:geeft|gaf|geven|gaven) {_SLACHTOFFER} (?:\w+ ){{0,2}}(?:klappen|een klap|een pak slaag|slaag"
+    r"|een mep|een schop|een trap|een stomp|een kopstoot|een duw|rake klappen|een dreun|een tik)\b",
+    rf"\b(?:heeft|hebben|had) {_SLACHTOFFER} (?:\w+ ){{0,2}}(?:een klap|een duw|een schop|een trap|een stomp"
+    r"|een kopstoot|een mep|een dreun|klappen) (?:\w+ )?(?:gegeven|verkocht|gegeven)\b",
+    rf"\b(?:krijg|krijgen|krijgt|kreeg|kregen) (?:\w+ ){{0,3}}(?:klappen|een klap|slaag|een pak slaag"
+    rf"|een mep|een schop|een trap|rake klappen|een dreun)\b(?=.{{0,30}}\b(?:thuis|van (?:mijn|haar|zijn|de)"
+    rf" (?:\w+ )?{_GEZIN}|van (?:hem|haar|mijn vader|mijn moeder))\b)",
+    rf"\b(?:thuis|van (?:mijn|haar|zijn) (?:\w+ )?{_GEZIN}) (?:\w+ ){{0,2}}(?:klappen|slaag|een pak slaag)\b",
+    r"\bgaat (?:\w+ ){0,2}los op (?:me|mij|ons|haar|hem|mama)\b",
+    rf"\b(?:{_IEMAND}) (?:\w+ )?klopt (?:me|mij|ons|haar|hem)\b(?! (?:aan|op))",
+    r"\b(?:word|wordt|worden|ben) (?:\w+ ){0,3}geklopt (?:door|van)\b",
+    r"\b(?:hoor|horen|hoorde|zie|zag) (?:\w+ ){0,6}(?:slaan|schoppen|mishandelen)\b",
+    rf"\b(?:wordt|worden|werd) (?:\w+ )?door (?:haar|zijn|mijn|de|hun) (?:\w+ )?(?:{_GEZIN}|verzorg\w*|thuiszorg"
+    r"|begeleider|bewindvoerder) (?:\w+ ){0,2}(?:bestolen|beroofd|uitgebuit|afgeperst|verwaarloosd|opgelicht"
+    r"|gechanteerd|uitgeperst)\b",
+    rf"\b(?:krijg|krijgt|krijgen|kreeg) van (?:mijn|haar|zijn|de|hun) (?:\w+ )?(?:{_GEZIN}|verzorg\w*|thuiszorg"
+    r"|begeleider|stiefvader|stiefmoeder) (?:\w+ )?(?:klappen|slaag|een pak slaag|een klap|schoppen|een schop)\b",
+    rf"\b(?:{_IEMAND}|papa|mama) (?:\w+ ){{0,2}}(?:me|mij|haar|hem|ons) (?:\w+ )?pijn (?:doet|doen|gedaan)\b",
+    # forced sex, grooming, abuse at night
+    r"\b(?:dwingt|dwong|dwingen|gedwongen) (?:\w+ ){0,3}(?:tot seks|seks|tot seksuele|om seks|tot dingen"
+    r"|naaktfoto|naakt|tot aanraken|om aan te raken|tot pijpen|te neuken)\w*",
+    r"\b(?:komt|kwam|komen) (?:\w+ ){0,3}(?:'?s ?nachts|als iedereen slaapt|als (?:mama|mijn moeder) (?:weg|werkt)"
+    r" is) (?:\w+ ){0,3}(?:op|in|naar) (?:mijn|me|haar|zijn) (?:kamer|bed|slaapkamer)\b",
+    r"\b(?:komt|kwam|komen) (?:\w+ ){0,3}(?:op|in|naar) (?:mijn|me|haar|zijn) (?:kamer|bed|slaapkamer)"
+    r" (?:\w+ )?(?:'?s ?nachts|als iedereen slaapt)\b",
+    rf"\b(?:zit|zat|zitten) (?:steeds |altijd |vaak |weer |soms )?aan (?:mijn|haar|zijn) (?:\w+ )?{_REL}\b"
+    r"(?! (?:\w+ )?(?:spullen|telefoon|computer|laptop|eten|bureau|bed|kamer|fiets|auto))",
+    r"\bmet de dood (?:bedreigd|bedreigt|bedreigen)\b|\b(?:bedreigd|bedreigt) (?:me|mij|ons|haar) met de dood\b",
+    r"\b(?:blijft|blijven|gaat|begint) (?:me|mij|ons|haar|hem) (?:\w+ ){0,2}(?:bedreigen|te bedreigen)\b",
+    # forced marriage, honour-related violence
+    r"\b(?:uithuwelijk\w*|uitgehuwelijkt|huwelijksdwang|gedwongen huwelijk|eerwraak|eergerelateerd\w*)\b",
+    r"\b(?:sturen|terugsturen|achterlaten|meenemen|naar \w+ sturen) (?:\w+ ){0,4}om te (?:trouwen|laten trouwen)\b",
+    r"\b(?:moet|moeten|gedwongen) (?:\w+ ){0,3}trouwen\b.{0,40}\b(?:wil (?:niet|nie)|tegen mijn wil|gedwongen)\b",
+    # intimate images as a threat
+    r"\b(?:naakt\w*|seksfilm\w*|sexfilm\w*|seksvideo\w*|intieme (?:foto|beelden|video)\w*)\b.{0,60}"
+    r"\b(?:verspreiden|online (?:te )?zetten|doorsturen|delen|op internet|dreigt|chanteert)\b",
+    # someone shouting for help, heard by a neighbour
+    r"\bom hulp (?:roept|roepen|schreeuwt|schreeuwen|gillen|gilt|riep|riepen)\b",
+    # attacked by someone at home
+    rf"\b(?:{_IEMAND}) (?:\w+ ){{0,3}}(?:heeft|had|hebben) (?:\w+ ){{0,3}}(?:{_SLACHTOFFER}) (?:\w+ ){{0,3}}aangevallen\b",
+    rf"\b(?:valt|vallen|viel) (?:\w+ )?{_SLACHTOFFER} (?:\w+ ){{0,2}}aan\b(?! (?:\w+ )?(?:over|op|met vragen))",
+    # extortion, money disappearing under a relative's or carer's hands
+    r"\b(?:perst|persen|perste|persten) (?:\w+ ){0,3}af\b|\bafpersing\b|\bafgeperst\b",
+    r"\b(?:verdwijnt|verdwijnen|verdwenen|verdwijnt er) (?:\w+ ){0,4}(?:geld|bedragen|spaargeld|sieraden)\b"
+    r"(?=.{0,120}\b(?:zonder (?:mijn|haar|zijn) toestemming|boos|zoon|dochter|schoonzoon|schoondochter"
+    r"|kleinzoon|kleindochter|neef|thuiszorg|verzorger|verzorgster|hulp|familie)\b)",
+    # treated roughly in a care home
+    r"\b(?:slecht|ruw|hardhandig|wreed|vernederend|respectloos) (?:\w+ )?(?:behandeld|behandelt|aangepakt)\b"
+    r"(?=.{0,60}\b(?:blauwe plekken|pijn|bang|huilt)\b)"
+    r"|\b(?:verpleeghuis|verzorgingshuis|zorginstelling|instelling|thuiszorg|dagbesteding)\b.{0,40}"
+    r"\b(?:ruw|hardhandig|wreed|slecht) (?:\w+ )?behandeld\b",
+    rf"\b(?:slaat|schopt|stompt|wurgt|mishandelt|mishandeld|knijpt|misbruikt|verkracht|trapt|slaan|schoppen"
+    rf"|mishandelen|betast|betasten) (?:nu |steeds |elke dag |vaak |soms |weer |ook )?{_SLACHTOFFER}\b"
+    r"(?! (?:\w+ )?(?:dood|om de oren met|er (?:wel )?doorheen|doorheen))",
+    # "schopt zijn hond en zijn kinderen"
+    rf"\b(?:slaat|schopt|mishandelt|slaan|schoppen) (?:zijn|haar|hun) \w+ en (?:zijn|haar|hun) (?:\w+ )?{_REL}\b",
     rf"\b(?:dat|omdat|als|of|die|wanneer|want|en) {_IEMAND} (?:\w+ ){{0,2}}(?:{_SLACHTOFFER}|de kinderen|het kind)"
     rf" (?:\w+ ){{0,3}}{_GEWELD_NU}\b",
     rf"\b(?:word|wordt|worden|wort) (?:\w+ ){{0,6}}{_DEELWOORD}\b",
@@ -387,7 +639,7 @@ _GEWELD_HEDEN = [
     r"\b(?:roept|schreeuwt|gilt) om hulp\b",
     # an elderly person or child neglected, robbed or exploited by a carer or relative
     rf"\b(?:{_REL}|hij|ze|zij) (?:\w+ ){{0,4}}(?:wordt|worden|is|zijn) (?:\w+ ){{0,4}}(?:verwaarloosd|bestolen"
-    r"|uitgebuit|opgelicht|afgeperst|vastgebonden|vastgezet)\b",
+    r"|uitgebuit|opgelicht|afgeperst|vastgebonden|vastgezet|beroofd|gechanteerd)\b",
     r"\b(?:verwaarloosd|bestolen|uitgebuit|afgeperst|vastgebonden) (?:\w+ ){0,2}(?:wordt|worden)\b",
     r"\b(?:financieel|financiele) (?:\w+ ){0,2}(?:uitgebuit|uitbuiting|misbruik|mishandeling|afgeperst)\b",
     r"\b(?:steelt|stal|jat|pikt|pakt|neemt|haalt) (?:\w+ ){0,4}(?:geld|pinpas|pinpasje|bankpas"
@@ -413,6 +665,70 @@ _GEWELD_HEDEN = [
 _GELD_AFGEPAKT = re.compile(
     r"\b(?:steelt|stal|jat|pikt|pakt|neemt|haalt) (?:\w+ ){0,4}(?:geld|pinpas|pinpasje|bankpas"
     r"|pensioen|aow|spaargeld|sieraden) (?:\w+ ){0,3}(?:af|weg)\b"
+)
+#: Signs of domestic abuse that are no emergency: control, stalking, pushing, being afraid at home.
+#: Not a crisis (the NLU data teaches them as the huiselijk_geweld thema), but never an ordinary
+#: road either: :func:`veilig_thuis_signaal` lets the conversation give Veilig Thuis first even
+#: when the classifier chose another thema.
+_VEILIG_THUIS = [
+    # pushing, kicking, hitting the writer or someone at home ("duwt me", not "duwt me in de rolstoel")
+    rf"\b(?:duwt|duwde|trekt aan|bijt|smijt|knijpt) (?:nu |steeds |elke dag |vaak |soms |weer |ook )?"
+    rf"{_SLACHTOFFER}\b(?! (?:\w+ ){{0,3}}(?:rolstoel|rollator|buggy|kinderwagen|schommel|scootmobiel|auto in))",
+    # stalking, threats that go on, coercive control
+    r"\b(?:stalkt|stalken|stalk|gestalkt|stalker|stalking)\b",
+    r"\b(?:blijft|blijven|gaat|begint) (?:me|mij|ons|haar|hem) (?:\w+ ){0,2}(?:bedreigen|te bedreigen"
+    r"|lastigvallen|lastig te vallen|intimideren|achtervolgen|opwachten|op te wachten)\b",
+    r"\bik mag (?:\w+ ){0,2}(?:niemand|nergens|mijn familie niet|mijn vriendinnen niet)"
+    r" (?:\w+ )?(?:zien|spreken|bellen|heen|naartoe|meer zien)\b",
+    rf"\b(?:mag|mogen) (?:\w+ ){{0,2}}van (?:mijn|haar|zijn) {_GEZIN} (?:\w+ ){{0,3}}(?:niet|niks|nergens|niemand"
+    r"|nooit)\b(?=.{0,40}\b(?:naar buiten|de deur uit|zien|spreken|werken|bellen|alleen|weg)\b)",
+    rf"\b(?:{_GEZIN}|hij|ze|zij) (?:\w+ ){{0,3}}(?:pakt|neemt|houdt|steelt|jat) (?:\w+ ){{0,2}}(?:al )?(?:mijn|ons|haar)"
+    r" (?:geld|pinpas|bankpas|loon|uitkering|salaris|paspoort|id|verblijfsvergunning) (?:\w+ )?(?:af|weg|in)\b",
+    r"\bcontroleert (?:\w+ )?(?:mijn|haar) (?:telefoon|mobiel|berichten|appjes)\b(?=.{0,80}\b(?:mag|slaat|bang"
+    r"|dreigt|niemand|geld)\b)",
+    # not safe at home (unless the danger is a fall, the stove or wandering off with dementia)
+    rf"\b(?:niet|nie|nergens) (?:meer )?veilig (?:\w+ ){{0,2}}(?:door|bij|met|voor) (?:mijn|haar|zijn) (?:\w+ )?{_GEZIN}\b",
+    r"\bonveilig (?:\w+ )?(?:door|bij|met) (?:mijn|haar|zijn) (?:\w+ )?(?:man|vrouw|partner|vriend|vader|moeder"
+    r"|ex|broer|zoon)\b",
+    # afraid of a family member
+    rf"\b(?:ben|is|zijn|word|wordt) (?:\w+ ){{0,2}}bang (?:\w+ )?voor (?:mijn|haar|zijn|onze) (?:\w+ )?{_GEZIN}\b",
+]
+
+#: Bruises or marks with a cue that someone did them (not a fall).
+_BLAUWE_PLEKKEN = re.compile(
+    r"\b(?:blauwe plekken|blauw oog|striemen|brandplekken|sigarettenbrandwonden)\b"
+)
+_DADER_CUE = re.compile(
+    rf"\b(?:zegt dat|vertelde|vertelt|durft|boos|slaat|sloeg|duwt|geduwd|gedaan|bang|verstopt"
+    rf"|verklaring|{_GEZIN})\b"
+)
+_VAL = re.compile(
+    r"\b(?:val|valt|vallen|gevallen|stoot|stoten|gestoten|bloedverdunner\w*|sport\w*|\w*boksen|judo"
+    r"|voetbal\w*|hockey|training|turnen|vechtsport|wedstrijd|speeltuin|fiets\w*)\b"
+)
+#: Neglect: someone left in filth or without food, by a carer or relative who does not come.
+_VERWAARLOOSD = re.compile(
+    r"\b(?:in (?:haar|zijn|hun) eigen (?:ontlasting|poep|urine|plas|vuil)|(?:al )?dagen (?:\w+ )?zonder"
+    r" (?:eten|drinken)|uitgedroogd|doorligwonden|geen eten (?:\w+ )?(?:in huis|meer))\b"
+)
+_ZORGER_WEG = re.compile(
+    r"\b(?:komt|komen|kwam) (?:\w+ ){0,3}(?:niet|nie|nooit)\b|\blaat (?:haar|hem|ze) (?:\w+ ){0,2}"
+    r"(?:liggen|zitten|aan (?:haar|zijn) lot)\b|\bverwaarloos\w*|\bdoet (?:er )?niets\b"
+)
+#: Secrecy demanded by someone who touches or photographs a child.
+_GEHEIM = re.compile(
+    r"\b(?:mag|mogen) (?:\w+ ){0,2}(?:niks|niets|het niet|aan niemand|tegen niemand|niemand) (?:\w+ ){0,2}"
+    r"(?:zeggen|vertellen)\b|\b(?:niks|niets|niemand|het niet) (?:\w+ )?(?:mag|mogen) (?:\w+ )?(?:zeggen"
+    r"|vertellen)\b|\bons geheimpje\b|\bgeheim (?:\w+ )?(?:houden|blijven)\b"
+)
+_GEHEIM_WAT = re.compile(
+    r"\b(?:foto|fotos|foto's|naakt\w*|aanraken|aangeraakt|zit aan|zat aan|kamer|bed|seks\w*|pijn|slaat"
+    r"|klappen|blauwe|kusjes|kussen|piemel|borsten)\b"
+)
+#: The one who takes the money is a relative: "de zoon van mijn buurvrouw pakt haar pinpas af".
+_GELD_DADER = re.compile(
+    r"\b(?:zoon|dochter|kleinzoon|kleindochter|schoonzoon|schoondochter|neef|nicht|broer|zus|verzorger"
+    r"|verzorgster|thuiszorg)\b"
 )
 _OUDERE = re.compile(
     r"\b(?:moeder|vader|oma|opa|schoonmoeder|schoonvader|ouders|bejaarde|oudere|ouderen|dement\w*"
@@ -467,7 +783,7 @@ _PEUTER_GUARD = re.compile(
 )
 _VOLWASSEN_DADER = re.compile(
     r"\b(?:man|vrouw|partner|vriend|ex|vader|moeder|stiefvader|stiefmoeder|buurman|oom|papa|mama)\b"
-    r" (?:\w+ )?(?:slaat|sloeg|schopt|mishandelt|mishandeld|wurgt)"
+    r" (?:\w+ ){0,4}(?:slaat|sloeg|schopt|mishandelt|mishandeld|wurgt)"
 )
 _KIND_SCHRIJVER = re.compile(
     r"\bik ben (?:[89]|1[0-7])(?: jaar)?\b|\b(?:mijn|mn) (?:ouders|stiefvader|stiefmoeder|juf|meester)\b"
@@ -480,7 +796,8 @@ _KIND_SCHRIJVER = re.compile(
 _FICTIE = re.compile(
     r"\b(?:film|films|serie|series|boek|roman|verhaal|verhalen|gedicht|toneelstuk|documentaire|docu"
     r"|game|nieuws|journaal|krant|artikel|podcast|televisie|spreekbeurt|werkstuk|presentatie"
-    r"|scriptie|hoofdpersoon|personage|cursus|training|workshop|voorlichting|lezing|les over)\b"
+    r"|scriptie|hoofdpersoon|personage|cursus|training|workshop|voorlichting|lezing|les over"
+    r"|voorlichtings\w+|informatieavond|themaavond|thema-avond|bijeenkomst|congres|webinar)\b"
 )
 #: Wording that ties the message to the writer's own life ("mijn", "ik wil").
 _PERSOONLIJK = re.compile(
@@ -489,10 +806,57 @@ _PERSOONLIJK = re.compile(
 _FICTIE_ZIN = re.compile(
     r"\b(?:die|dat|wat) (?:ik|we|wij) (?:\w+ )?(?:lees|las|kijk|keek|zie|zag|schrijf|schreef|maak|volg)\b"
     r"|\b(?:ik|we|wij) (?:\w+ )?(?:lees|las|kijk|keek|zie|zag|hoorde|schrijf|schreef|maak|moet|volg)\b"
+    r"|\b(?:wij|we|ik) (?:\w+ )?(?:organiseren|organiseer|geven|geef|houden|hou|verzorgen|verzorg)\b"
+    r"|\b(?:voor|op|in|bij) (?:mijn|onze|ons|het) (?:opleiding|studie|school|stage|werk|klas|vak|cursus"
+    r"|buurthuis|wijk|afdeling|team)\b"
+)
+#: "haha", "lol": a joke, when the only violence is a word like "vermoorden" (see :func:`_soort`).
+_GRAP = re.compile(r"\b(?:haha\w*|hihi\w*|hehe\w*|lol|lool|grapje|geintje|xd|grap)\b")
+_ECHT_GEWELD = re.compile(
+    r"\b(?:slaat|sla|slaan|sloeg|geslagen|schop\w*|mishandel\w*|misbruik\w*|bedreig\w*|verkracht\w*"
+    r"|aangerand|klappen|mes|messen|wapen|pistool|geweer|wurgt|gewurgd|pijn)\b"
+)
+#: "ik kan hem wel vermoorden": hyperbole of the writer, removed before the violence rules run.
+_HYPERBOOL = re.compile(
+    r"\bik (?:zou|kan|kon|kun) (?:\w+ ){0,4}wel (?:\w+ ){0,2}(?:kunnen )?(?:vermoorden|wurgen|afmaken|killen"
+    r"|doodslaan|schieten|af schieten|achter het behang plakken)\b"
+)
+#: "een boek over zelfmoord": the crisis word is a topic, removed before suicide words are looked for.
+_ONDERWERP = re.compile(
+    r"\b(?:boek|boeken|film|serie|documentaire|docu|artikel|spreekbeurt|werkstuk|les|lessen|voorlichting"
+    r"|podcast|lezing|presentatie|project|toneelstuk|verhaal) (?:over|rond|met als thema) (?:\w+ ){0,2}"
+    r"(?:zelfmoord\w*|zelfdoding|suicid\w*|depressie)\b"
+)
+#: "ik heb geen zelfmoordgedachten": a denial, removed before suicide words are looked for.
+_ONTKENNING = re.compile(
+    r"\b(?:geen|nooit|niet) (?:\w+ )?(?:zelfmoord\w*|suicid\w*|zelfdoding\w*)\b"
+    r"|\bniet suicidaal\b"
+)
+#: "denkt dat de thuiszorg steelt, maar dat klopt niet": a suspicion the writer rejects.
+_VERWORPEN = re.compile(
+    r"\b(?:denkt|zegt|beweert) dat\b.{0,80}\b(?:maar )?(?:dat|het) (?:klopt|is) (?:helemaal )?(?:niet|nie)"
+    r"(?: waar)?\b"
+)
+#: Not safe at home, unless the danger is a fall, the stove or wandering off.
+_THUIS_ONVEILIG = re.compile(
+    r"\bthuis (?:\w+ ){0,2}(?:niet|nie) (?:meer )?veilig\b|\b(?:niet|nie) (?:meer )?veilig (?:meer )?thuis\b"
+    r"|\bonveilig thuis\b|\bthuis (?:\w+ ){0,2}onveilig\b|\bonveilige thuissituatie\b"
+)
+_THUIS_ONVEILIG_ANDERS = re.compile(
+    r"\b(?:dement\w*|alzheimer|valt|vallen|gevallen|valgevaar|trap|gas|fornuis|kookplaat|rollator|dwalen"
+    r"|dwaalt|verward|brand|alleen wonen|woont alleen|slecht ter been|schimmel|inbraak|inbrekers)\b"
+)
+#: Violence that is happening while the resident writes: 112 first.
+_NU_GEWELD = re.compile(
+    r"\b(?:slaat|schopt|wurgt|mishandelt|steekt|slaan|schoppen) (?:\w+ ){0,2}nu\b(?! (?:is|gaat|even|weer) )"
+    r"|\bnu (?:\w+ ){0,3}(?:slaat|schopt|wurgt|mishandelt|aan het slaan)\b|\bop dit moment\b"
+    r"|\bterwijl ik (?:dit |nu )?(?:typ|schrijf)\b"
 )
 #: Information questions about a subject, not a situation ("signalen van ... herkennen").
 _INFORMATIEF = re.compile(
-    r"\b(?:signalen van|herkennen|wat is|informatie over|folder|voorlichting over|hoe herken)\b"
+    r"\b(?:signalen van|herkennen|wat is|informatie over|folder|voorlichting over|hoe herken)"
+    r" (?:\w+ ){0,3}(?:huiselijk geweld|\w*mishandeling|misbruik|geweld|kindermishandeling|verwaarlozing"
+    r"|ouderenmishandeling|seksueel)"
 )
 
 
@@ -506,6 +870,7 @@ _C_MEDISCH = _compileer(_ACUUT_MEDISCH)
 _C_PERSOON = _compileer(_PERSOON_ACUUT)
 _C_GEWELD_HEDEN = _compileer(_GEWELD_HEDEN)
 _C_GEWELD_GENOEMD = _compileer(_GEWELD_GENOEMD)
+_C_VEILIG_THUIS = _compileer(_VEILIG_THUIS)
 
 
 @dataclass(frozen=True)
@@ -548,6 +913,8 @@ def informeel_naar_standaard(norm: str) -> str:
     """Rewrite chat spelling in normalised text ("mn vriend" -> "mijn vriend", "k" -> "ik")."""
     woorden = [_INFORMEEL.get(w, w) for w in norm.split(" ")]
     tekst = " ".join(woorden)
+    # "me zelf", "zich zelf": one word
+    tekst = re.sub(r"\b(me|mij|zich|hem|haar) zelf\b", r"\1zelf", tekst)
     # "me vriend", "me moeder": informal "mijn" before a person
     return re.sub(rf"\bme (?=(?:\w+ )?{_REL}\b)", "mijn ", tekst)
 
@@ -572,10 +939,23 @@ def _soort(tekst: str) -> tuple[CrisisSoort, bool] | None:
     """The crisis kind of standardised text and whether it is danger at home, or ``None``."""
     if _alleen_genoemd(tekst):
         return None
+    tekst = _ONDERWERP.sub(" ", _HYPERBOOL.sub(" ", _ONTKENNING.sub(" ", tekst)))
     verleden = _verleden(tekst)
-    medisch = _een(_C_MEDISCH, tekst) or (
-        bool(_ACUUT_GEBEURTENIS.search(tekst)) and not _VERLEDEN_GEBEURTENIS.search(tekst)
+    medisch = (
+        _een(_C_MEDISCH, tekst)
+        or (
+            bool(_ACUUT_GEBEURTENIS.search(tekst))
+            and (not _VERLEDEN_GEBEURTENIS.search(tekst) or bool(_NET_GEBEURTENIS.search(tekst)))
+        )
+        or (bool(_ACUUT_VERWONDING.search(tekst)) and not verleden)
     )
+    if (
+        medisch
+        and _OVERDOSIS_VROEGER.search(tekst)
+        and verleden
+        and not _een([p for p in _C_MEDISCH if "overdosis" not in p.pattern], tekst)
+    ):
+        medisch = False
     sterk = _een(_C_SUICIDE_STERK, tekst)
     genoemd = (
         _een(_C_SUICIDE_NOEMEN, tekst)
@@ -587,15 +967,29 @@ def _soort(tekst: str) -> tuple[CrisisSoort, bool] | None:
     )
     opgesloten_anders = bool(_OPGESLOTEN_ANDERS.search(tekst))
     persoon = (
-        _een(_C_PERSOON, tekst) or (bool(_AANWEZIG.search(tekst)) and bool(_DREIGING.search(tekst)))
+        _een(_C_PERSOON, tekst)
+        or (bool(_AANWEZIG.search(tekst)) and bool(_DREIGING.search(tekst)))
+        or (bool(_DOODSBEDREIGING.search(tekst)) and bool(_STRAKS.search(tekst)))
+        or (bool(_VERSTOPT.search(tekst)) and bool(_RAZEND.search(tekst)))
     ) and not (opgesloten_anders and "opgesloten" in tekst)
     geweld = (
         _een(_C_GEWELD_HEDEN, tekst)
-        or bool(_GELD_AFGEPAKT.search(tekst) and _OUDERE.search(tekst))
+        or bool(
+            _GELD_AFGEPAKT.search(tekst) and (_OUDERE.search(tekst) or _GELD_DADER.search(tekst))
+        )
+        or bool(
+            _BLAUWE_PLEKKEN.search(tekst) and _DADER_CUE.search(tekst) and not _VAL.search(tekst)
+        )
+        or bool(_VERWAARLOOSD.search(tekst) and _ZORGER_WEG.search(tekst))
+        or bool(_GEHEIM.search(tekst) and _GEHEIM_WAT.search(tekst))
         or (_een(_C_GEWELD_GENOEMD, tekst) and not verleden and not _INFORMATIEF.search(tekst))
     )
     if geweld and _PEUTER_GUARD.search(tekst) and not _VOLWASSEN_DADER.search(tekst):
         geweld = False
+    if geweld and _VERWORPEN.search(tekst):
+        geweld = False
+    if (geweld or persoon) and _GRAP.search(tekst) and not _ECHT_GEWELD.search(tekst):
+        geweld = persoon = False
     if (
         geweld
         and opgesloten_anders
@@ -606,7 +1000,7 @@ def _soort(tekst: str) -> tuple[CrisisSoort, bool] | None:
         return CrisisSoort.ACUUT, persoon or geweld
     if sterk or genoemd:
         return CrisisSoort.SUICIDE, False
-    if persoon:
+    if persoon or (geweld and _NU_GEWELD.search(tekst)):
         return CrisisSoort.ACUUT, True
     if geweld:
         return CrisisSoort.HUISELIJK_GEWELD, False
@@ -628,6 +1022,24 @@ def detecteer(text: str) -> CrisisOordeel | None:
     return CrisisOordeel(soort, bool(_KIND_SCHRIJVER.search(tekst)), "regels", huiselijk, taal)
 
 
+def veilig_thuis_signaal(text: str) -> bool:
+    """Whether ``text`` shows domestic abuse without an emergency (see :data:`_VEILIG_THUIS`).
+
+    Only meaningful when :func:`detecteer` found no crisis: the conversation then takes the
+    huiselijk_geweld thema (Veilig Thuis first) whatever thema the classifier chose, because
+    "mijn ex stalkt me en staat elke dag bij mijn werk" must not become a question about work.
+    """
+    tekst = informeel_naar_standaard(normaliseer(text))
+    if not tekst or _alleen_genoemd(tekst) or _verleden(tekst):
+        return False
+    gevonden = _een(_C_VEILIG_THUIS, tekst) or bool(
+        _THUIS_ONVEILIG.search(tekst) and not _THUIS_ONVEILIG_ANDERS.search(tekst)
+    )
+    if gevonden and _PEUTER_GUARD.search(tekst) and not _VOLWASSEN_DADER.search(tekst):
+        return False
+    return gevonden
+
+
 def _anderstalig(text: str) -> CrisisOordeel | None:
     """Crisis rules in English, Turkish, Arabic and Polish (:mod:`triage.talen`)."""
     from triage.talen import detecteer_anderstalig  # late: triage.talen imports this module
@@ -639,11 +1051,50 @@ def _anderstalig(text: str) -> CrisisOordeel | None:
     return CrisisOordeel(soort, False, "regels", taal=taal)
 
 
-def _is_nederlands(text: str) -> bool:
-    """Whether the Dutch classifier may judge ``text`` at all (it never saw another language)."""
-    from triage.talen import herken_taal  # late: triage.talen imports this module
+#: Dutch function words that English, Turkish, Polish, German, French and Spanish do not use as
+#: words of their own (not "ben", "kan", "die", "is", "me", "word"), and the commonest short ones.
+_NL_WOORD = re.compile(
+    r"\b(?:ik|mijn|mn|m'n|niet|het|een|wil|wilt|hij|zij|dat|naar|voor|heb|heeft|hebben|wordt|worden"
+    r"|zich|mezelf|mijzelf|zichzelf|geen|meer|ook|maar|moet|gaat|wat|waar|hoe|mij|jij|je|jullie|uw"
+    r"|echt|gewoon|thuis|zijn|haar|onze|deze|dit|bij|uit|van|hun|niks|iets|iemand|alles|wel|ga|kunnen"
+    r"|wij|ze|wie|wanneer|waarom|hoeveel|welke|welk|kun|kunt|mag|zou|graag|hallo|hoi|doe|doen|weet"
+    r"|veel|heel|goed|altijd|nooit|hulp|moeder|vader|zoon|dochter|kinderen|buurman|buurvrouw|hier|daar"
+    r"|nog|of|omdat|want|als|toen|dan|mee|over|tegen|zonder|tot|door|sinds|al|er|om|op|te|met|en|de)\b"
+)
+#: Function words of the foreign languages residents write most ("the", "bir", "jest", "ich"),
+#: leaving out those Dutch uses too ("na", "ma", "mam", "ze", "je", "pas", "nie", "he").
+_VREEMD_WOORD = re.compile(
+    r"\b(?:the|my|and|you|please|i|im|am|she|his|her|not|with|this|are|what|how|where|can|do|does"
+    r"|bir|ve|bu|beni|benim|cok|yok|var|mi|ne|icin|musunuz|misiniz|misin|lazim|yardim|bana|bilmiyorum"
+    r"|degil|jest|sie|mnie|moj|moja|to|co|czy|po|gdzie|jak|dla|z|ich|und|nicht|der|das|mein|ist"
+    r"|le|les|et|est|mon|yo|el|los|es|y|no|que|por|hablas|ayuda|aidez|hilfe|bitte|waxaan|tahay|iyo"
+    r"|ana|enta|wallah)\b"
+)
+#: Shorter than this is always Dutch: the same bounds as triage.talen.MIN_LETTERS / MIN_WOORDEN.
+_KORT_LETTERS = 12
+_KORT_WOORDEN = 3
+#: Letters of another script than Latin (Arabic, Cyrillic, Ethiopic ...): not Dutch.
+_ANDER_SCHRIFT = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")
 
-    return herken_taal(text) == "nl"
+
+def _is_nederlands(text: str) -> bool:
+    """Whether the Dutch classifier may judge ``text`` at all (it never saw another language).
+
+    Decided from function words, without the language detector: this runs inside the Rasa server
+    (:mod:`wegwijzer.rasa.crisislaag`), which must not load lingua's ~280 MB of models. Mostly
+    another script is not Dutch; otherwise the text is Dutch unless it has more foreign function
+    words than Dutch ones (a Dutch sentence nearly always has some, mixed-in English slang or not:
+    "ik wil letterlijk kms"; with neither, "help bloed overal", it stays Dutch, as
+    :func:`triage.talen.herken_taal` leans Dutch on doubt). Foreign crisis messages are decided
+    by their own rules before this point.
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and 2 * sum(1 for ch in letters if _ANDER_SCHRIFT.match(ch)) > len(letters):
+        return False
+    if len(letters) < _KORT_LETTERS or len(text.split()) < _KORT_WOORDEN:
+        return True  # "help", "ik kan niet meer": short answers are Dutch (as in herken_taal)
+    norm = normaliseer(text)  # not informeel_naar_standaard: it turns the Polish "nie" into "niet"
+    return len(_NL_WOORD.findall(norm)) >= len(_VREEMD_WOORD.findall(norm))
 
 
 #: The classifier alone may raise a crisis only when it is this sure and rules found nothing.
@@ -666,27 +1117,118 @@ _STEUN = re.compile(
 )
 
 
+#: Idioms and harmless contexts whose words must not count as support ("slaat op hol", "ik lach me
+#: dood", a hunter's gun in the safe, "vermoord" in a game).
+_STEUN_NIET = re.compile(
+    r"\bsla(?:at|an)? (?:\w+ ){0,2}(?:op hol|op (?:in|de)|alles op|met (?:de )?deuren|zijn slag|haar slag"
+    r"|de plank mis|nergens op|aan|toe|over)\b|\bslaat (?:\w+ )?op\b|\b(?:sla|slaat|slaan|sloeg) de plank (?:\w+ )?mis\b"
+    r"|\bsla(?:at|an)? (?:\w+ )?door\b(?! (?:de|het|een) )"
+    r"|\b(?:me|mij|zich|ons|je) (?:\w+ )?dood (?:verveel|lach|schrik|schaam|erger|werk|zoek|val|neer)\w*"
+    r"|\bdood neer ?(?:vallen|val|valt)\b"
+    r"|\b(?:lach|schrik|verveel|schaam|werk|erger|zoek) (?:me|mij|mezelf|je|ons) (?:\w+ )?(?:dood|rot|een ongeluk"
+    r"|kapot)\b|\bschiet (?:me|mij) een ongeluk\b"
+    r"|\bdood (?:\w+ )?van de (?:\w+ )?(?:stress|hitte|kou|honger|dorst|pijn|zenuwen|verveling|schrik|zorgen"
+    r"|lach|warmte)\b|\bdood(?:moe|op|ziek|leuk|gewoon|eng|stil|saai|simpel|normaal)\w*\b"
+    r"|\bin (?:het|de|een) (?:spel|game|film|serie|boek)\b.*|\b(?:haha\w*|lol|grapje)\b"
+    r"|\b(?:vrijwillig\w*|vacature\w*|stage) (?:\w+ ){0,3}(?:bij|voor) 113\b"
+)
+#: A hunter's gun in the safe, a cook's knife: the weapon word is no support then.
+_WAPEN_GOEDAARDIG = re.compile(
+    r"\b(?:voor de jacht|jager|jacht|in de kluis|met vergunning|keukenmes\w*|kookcursus|koksopleiding"
+    r"|smid|slager|messenslijper|verzamel\w*|schietvereniging|schietsport)\b"
+)
+_WAPEN = re.compile(r"\b(?:mes|messen|wapen\w*|pistool|geweer|geweren)\b")
+_STEUN_SUICIDE = re.compile(
+    r"\b(?:dood|doods|sterven|sterf|zelfmoord\w*|zelfmoor\w*|zelfdoding|suicid\w*|zelfbeschadig\w*|leven"
+    r"|levens\w*|einde?|ophang\w*|verhang\w*|opgehangen|springen|spring|pillen|pil|tabletten|overdosis"
+    r"|afscheid\w*|kms|pols|polsen|touw|strop|cut|cutten|gesneden|snij\w*|kras\w*|uitweg\w*|zinloos"
+    r"|hopeloos|uitzichtloos|wanhoop|wanhopig|verdwijn\w*|113|ombreng\w*|onderdoor)\b"
+)
+_STEUN_GEWELD = re.compile(
+    r"\b(?:sla|slaat|slaan|sloeg|geslagen|schop\w*|stomp\w*|mishandel\w*|misbruik\w*|verkracht\w*"
+    r"|aangerand|aanrand\w*|geweld\w*|bedreig\w*|dreig\w*|gedreigd|klap|klappen|duw\w*|aangevallen"
+    r"|stalk\w*|uithuwelijk\w*|afpers\w*|afgeperst|verwaarloos\w*|opgesloten|opsluit\w*|wurg\w*"
+    r"|vermoord\w*|moord\w*|mes|messen|wapen\w*|pistool|geweer|aandoen|aandoet|onveilig|veilig)\b"
+)
+_STEUN_MEDISCH = re.compile(
+    r"\b(?:adem\w*|bewusteloos|bewustzijn|bloed\w*|flauwgevallen|ambulance|hartaanval|beroerte|reageert"
+    r"|onwel|stik\w*|gif|lucht|hartslag|brand|112|wakker|verdrink\w*|mes|messen|wapen\w*|pistool|geweer"
+    r"|vermoord\w*|gevaar\w*|nood\w*)\b"
+)
+
+
 def steun_in_tekst(text: str) -> bool:
-    """Whether ``text`` holds a crisis word (see :data:`_STEUN`)."""
-    return bool(_STEUN.search(informeel_naar_standaard(normaliseer(text))))
+    """Whether ``text`` holds a crisis word (see :data:`_STEUN`), idioms left out."""
+    norm = informeel_naar_standaard(normaliseer(text))
+    tekst = _STEUN_NIET.sub(" ", norm)
+    if _WAPEN_GOEDAARDIG.search(tekst):
+        tekst = _WAPEN.sub(" ", tekst)
+    if _GRAP.search(norm) and not _ECHT_GEWELD.search(tekst):
+        # "ik ga hem vermoorden haha": a joke; suicide words still count ("ik wil dood haha")
+        tekst = re.sub(
+            r"\b(?:vermoord\w*|moord\w*|afmaken|af te maken|wurg\w*|kapot\w*)\b", " ", tekst
+        )
+    return bool(_STEUN.search(tekst) or _STEUN_SUICIDE.search(tekst) or _STEUN_GEWELD.search(tekst))
 
 
-def beoordeel(text: str, intent: str | None, confidence: float) -> CrisisOordeel | None:
+def _classifier_soort(norm: str) -> CrisisSoort:
+    """The kind of a crisis the classifier alone raised, from the crisis words it holds.
+
+    Only suicide words ("dood", "leven", "pillen"): 113 first. Only violence words, no weapon or
+    medical word: Veilig Thuis first. Anything else or mixed: :attr:`CrisisSoort.ACUUT`, which
+    for the classifier gives 112, 113 and Veilig Thuis (:meth:`CrisisOordeel.nummers`).
+    """
+    tekst = _STEUN_NIET.sub(" ", norm)
+    suicide = bool(_STEUN_SUICIDE.search(tekst))
+    geweld = bool(_STEUN_GEWELD.search(tekst))
+    medisch = bool(_STEUN_MEDISCH.search(tekst))
+    if suicide and not geweld and not medisch:
+        return CrisisSoort.SUICIDE
+    if geweld and not suicide and not medisch:
+        return CrisisSoort.HUISELIJK_GEWELD
+    return CrisisSoort.ACUUT
+
+
+#: A threat in a conversation about huiselijk geweld: "hij staat nu voor de deur" needs no more.
+_DREIGING_IN_GESPREK = re.compile(
+    rf"\b(?:hij|ze|zij|{_BEZIT} (?:\w+ )?{_GEZIN}) (?:\w+ ){{0,3}}(?:staat|stond|is|zit|komt|wacht|loopt|belt aan"
+    r"|bonkt|bonst)\b"
+)
+
+
+def beoordeel(
+    text: str, intent: str | None, confidence: float, thema: str | None = None
+) -> CrisisOordeel | None:
     """Combine the rule layer with the intent classifier (rules win; classifier only if sure).
 
     The classifier alone raises a crisis only when it is at least :data:`CLASSIFIER_DREMPEL`
     sure *and* the message holds a crisis word: a confident guess on words it never saw (a
     place name, a typo) must not send a resident the crisis numbers.
+
+    ``thema`` is the conversation's thema so far. In a conversation about huiselijk geweld a
+    short later answer such as "ja hij staat nu voor de deur" is acute danger (112 first),
+    although the same words alone could be about a taxi.
     """
     oordeel = detecteer(text)
     if oordeel is not None:
         return oordeel
+    norm = informeel_naar_standaard(normaliseer(text))
+    if (
+        thema == CrisisSoort.HUISELIJK_GEWELD.value
+        and _AANWEZIG.search(norm)
+        and _DREIGING_IN_GESPREK.search(norm)
+        and not _alleen_genoemd(norm)
+    ):
+        return CrisisOordeel(
+            CrisisSoort.ACUUT, bool(_KIND_SCHRIJVER.search(norm)), "regels", huiselijk=True
+        )
     if (
         intent == "crisis"
         and confidence >= CLASSIFIER_DREMPEL
         and steun_in_tekst(text)
         and _is_nederlands(text)
     ):
-        norm = informeel_naar_standaard(normaliseer(text))
-        return CrisisOordeel(CrisisSoort.ACUUT, bool(_KIND_SCHRIJVER.search(norm)), "classifier")
+        return CrisisOordeel(
+            _classifier_soort(norm), bool(_KIND_SCHRIJVER.search(norm)), "classifier"
+        )
     return None

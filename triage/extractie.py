@@ -6,13 +6,14 @@ on the resident's own words, with the NLU entities only as a hint.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kern.gemeente import GemeenteProfiel
+from rapidfuzz.fuzz import ratio as gelijkenis
+
+from kern.gemeente import GemeenteProfiel, naamvorm
 from triage.normaliseer import normaliseer
 
 KIND_RELATIES = frozenset(
@@ -92,6 +93,15 @@ NAASTE_RELATIES = frozenset(
         "schoonzoon",
         "schoondochter",
         "familielid",
+        "stiefvader",
+        "stiefmoeder",
+        "schoonouders",
+        "grootouders",
+        "client",
+        "clienten",
+        "cliente",
+        "leerling",
+        "bewoner",
     ]
 )
 #: Words that already say the child is under 18, so we need not ask.
@@ -106,7 +116,24 @@ _ZELF = re.compile(
     r"^(?:voor )?(?:mezelf|mijzelf|ikzelf|zelf|mij|ik|mijn eigen|voor mij|ik zelf|ikke)$"
     r"|\bvoor (?:mezelf|mijzelf|mij zelf|mij)\b|\b(?:mezelf|mijzelf|ikzelf)\b"
 )
-_IK = re.compile(r"\b(?:ik|mij|me|mezelf|mijzelf)\b")
+#: The writer speaks of themself. "mijn energierekening", "mijn huis": when no relation word
+#: follows "mijn" (those are found first), the help is for the writer.
+_IK = re.compile(r"\b(?:ik|mij|me|mezelf|mijzelf|mijn|mn)\b")
+#: A relation who has died is not the person to help: "sinds mijn vrouw is overleden",
+#: "na de dood van mijn man". Asking "In welke wijk woont uw vrouw?" would hurt.
+_OVERLEDEN_NA = re.compile(
+    r"^(?: \w+){0,4} (?:overleden|gestorven|omgekomen|overleed|stierf|verongelukt)\b"
+)
+_OVERLEDEN_VOOR = re.compile(
+    r"\b(?:dood|overlijden|verlies|sterven|begrafenis|crematie) van (?:\w+ )?$"
+)
+#: Neighbours who cause a nuisance are not the people to help: "de buren maken herrie",
+#: "ik heb last van mijn bovenburen" - the writer is.
+_BUREN = frozenset(["buren", "buurman", "buurvrouw", "buurvrouwtje"])
+_OVERLAST_NA = re.compile(
+    r"^(?: \w+){0,5} (?:herrie|lawaai|geluidsoverlast|overlast|stank|rotzooi|troep|kabaal)\b"
+)
+_OVERLAST_VOOR = re.compile(r"\b(?:last|overlast|hinder) (?:\w+ )?(?:van|door) (?:\w+ )?$")
 _IEMAND_ANDERS = re.compile(r"\biemand anders\b|\been ander\b|\bvoor een naaste\b")
 
 _GETALWOORDEN = {
@@ -285,12 +312,37 @@ def _entity_values(entities: Iterable[Mapping[str, Any]], name: str) -> list[str
 
 
 def vind_relatie(norm: str) -> tuple[str, str] | None:
-    """First relation word with a possessive before it: (relatie, voor_wie)."""
-    match = _RELATIE.search(norm)
-    if not match:
-        return None
-    relatie = match.group(2)
-    return relatie, ("kind" if relatie in KIND_RELATIES else "naaste")
+    """First relation word with a possessive before it: (relatie, voor_wie).
+
+    A relation who has died ("sinds mijn vrouw is overleden") or neighbours who cause a
+    nuisance ("de buren maken elke nacht herrie") are part of the story, not the person the
+    help is for; the next relation word, or the writer, is.
+    """
+    for match in _RELATIE.finditer(norm):
+        relatie = match.group(2)
+        if not _in_verhaal(norm, match.start(), match.end(), relatie):
+            return relatie, ("kind" if relatie in KIND_RELATIES else "naaste")
+    return None
+
+
+def _in_verhaal(norm: str, start: int, end: int, relatie: str) -> bool:
+    """Whether the relation word at ``norm[start:end]`` is someone who died or a nuisance."""
+    voor, na = norm[:start], norm[end:]
+    if _OVERLEDEN_NA.match(na) or _OVERLEDEN_VOOR.search(voor):
+        return True
+    return relatie in _BUREN and bool(_OVERLAST_NA.match(na) or _OVERLAST_VOOR.search(voor))
+
+
+def _verhaal_relaties(norm: str) -> set[str]:
+    """Relation words that :func:`vind_relatie` passed over.
+
+    The classifier's entity for the same word must not bring them back.
+    """
+    return {
+        m.group(2)
+        for m in _RELATIE.finditer(norm)
+        if _in_verhaal(norm, m.start(), m.end(), m.group(2))
+    }
 
 
 def vind_leeftijd(text: str, gevraagd: str | None) -> tuple[int | None, bool]:
@@ -361,26 +413,137 @@ def leeftijd_uit_entiteiten(text: str, entities: Iterable[Mapping[str, Any]]) ->
     return None
 
 
-def vind_wijk(norm: str, profiel: GemeenteProfiel, gevraagd: str | None) -> tuple[str | None, bool]:
-    """Wijk named or implied by a postcode: (wijk naam, postcode outside the gemeente)."""
-    for wijk in sorted(profiel.wijken, key=lambda w: len(w.naam), reverse=True):
-        if re.search(rf"\b{re.escape(normaliseer(wijk.naam))}\b", norm):
-            return wijk.naam, False
-    for match in _POSTCODE.finditer(norm):
+#: Articles a wijk name may start with; residents often leave them out ("oude stad").
+_LIDWOORDEN = frozenset(["de", "het", "den", "der"])
+#: Words that put a place name after them in free text: "ik woon in oude stad".
+_PLAATS_CUE = r"(?:in|uit|te|wijk|buurt|dorp|kern|woonwijk|stadsdeel)"
+#: A prefix of a wijk name counts ("zuidwolde" for "Zuidwolde aan de Vaart") from this length.
+_MIN_PREFIX = 6
+#: Similarity (rapidfuzz's ratio, 0-1) from which a typed wijk name counts as that wijk ("boerakkr", "centrum-oots").
+_MIN_GELIJK = 0.85
+
+
+#: The form in which wijk names are compared (:func:`kern.gemeente.naamvorm`).
+plaatsvorm = naamvorm
+
+
+@dataclass(frozen=True)
+class _Naam:
+    wijk: str
+    vol: str  # plaatsvorm of the whole name
+    kern: str  # without a leading article
+
+
+def _namen(profiel: GemeenteProfiel) -> list[_Naam]:
+    namen = []
+    for wijk in profiel.wijken:
+        vol = plaatsvorm(wijk.naam)
+        woorden = vol.split()
+        kern = " ".join(woorden[1:]) if len(woorden) > 1 and woorden[0] in _LIDWOORDEN else vol
+        namen.append(_Naam(wijk.naam, vol, kern))
+    return sorted(namen, key=lambda n: len(n.vol), reverse=True)
+
+
+def _bevat(tekst: str, woorden: str) -> bool:
+    return re.search(rf"(?<!\S){re.escape(woorden)}(?!\S)", tekst) is not None
+
+
+def _uniek(kandidaten: Iterable[str]) -> str | None:
+    gevonden = set(kandidaten)
+    return gevonden.pop() if len(gevonden) == 1 else None
+
+
+def _op_prefix(vorm: str, namen: list[_Naam], cue: bool) -> str | None:
+    """The one wijk whose name starts with words the resident typed ("zuidwolde")."""
+    voor = rf"\b{_PLAATS_CUE} " if cue else r"(?<!\S)"
+    kandidaten = []
+    for naam in namen:
+        woorden = naam.kern.split()
+        for k in range(len(woorden) - 1, 0, -1):
+            prefix = " ".join(woorden[:k])
+            if len(prefix.replace(" ", "")) >= _MIN_PREFIX and re.search(
+                rf"{voor}{re.escape(prefix)}(?!\S)", vorm
+            ):
+                kandidaten.append(naam.wijk)
+                break
+    return _uniek(kandidaten)
+
+
+def _op_gelijkenis(vorm: str, namen: list[_Naam]) -> str | None:
+    """The wijk a typed answer most resembles ("boerakkr", "oosteres", "centrum-oots")."""
+    woorden = vorm.split()
+    beste: dict[str, float] = {}
+    for naam in namen:
+        for doel in {naam.vol, naam.kern}:
+            aaneen = doel.replace(" ", "")
+            if len(aaneen) < 5:
+                continue
+            n = len(doel.split())
+            for grootte in {max(1, n - 1), n, n + 1}:
+                for i in range(0, max(1, len(woorden) - grootte + 1)):
+                    if doel == naam.kern != naam.vol and woorden[i] in _LIDWOORDEN:
+                        continue  # "de stad" is not "Oude Stad" with a typo
+                    stuk = "".join(woorden[i : i + grootte])
+                    ratio = gelijkenis(stuk, aaneen) / 100
+                    if ratio >= _MIN_GELIJK and ratio > beste.get(naam.wijk, 0.0):
+                        beste[naam.wijk] = ratio
+    if not beste:
+        return None
+    top = max(beste.values())
+    return _uniek(w for w, r in beste.items() if r == top)
+
+
+def noemt_gemeente(tekst: str, profiel: GemeenteProfiel) -> bool:
+    """Whether the text names the gemeente itself ("Hofwolde"): no wijk, the whole gemeente."""
+    naam = plaatsvorm(profiel.naam)
+    naam = naam.removeprefix("gemeente ").strip()
+    return bool(naam) and _bevat(plaatsvorm(tekst), naam)
+
+
+def vind_wijk(
+    tekst: str, profiel: GemeenteProfiel, gevraagd: str | None
+) -> tuple[str | None, bool]:
+    """Wijk named or implied by a postcode: (wijk naam, postcode outside the gemeente).
+
+    Wijk names come from the profile, so nothing here knows them in advance: names are
+    compared as words (:func:`plaatsvorm`), with or without their article. In free text a name
+    counts when it is there in full, or without its article or as the first words of the
+    name after "in", "uit" or "wijk". As the answer to the wijk question the name may also be
+    cut short ("zuidwolde") or mistyped ("boerakkr").
+    """
+    vorm = plaatsvorm(tekst)
+    namen = _namen(profiel)
+    for naam in namen:
+        if _bevat(vorm, naam.vol):
+            return naam.wijk, False
+    for match in _POSTCODE.finditer(vorm):
         pc = match.group(1)
-        if match.group(2) is None and gevraagd != "wijk" and not re.search(r"\bpostcode\b", norm):
+        if match.group(2) is None and gevraagd != "wijk" and not re.search(r"\bpostcode\b", vorm):
             continue  # a bare 4-digit number is only a postcode when we asked for one
         gevonden = profiel.wijk_by_postcode(pc)
         if gevonden is not None:
             return gevonden.naam, False
         return None, True
-    if gevraagd == "wijk" and norm:
-        namen = {normaliseer(w.naam): w.naam for w in profiel.wijken}
-        close = difflib.get_close_matches(
-            norm.removeprefix("in ").removeprefix("de wijk "), list(namen), n=1, cutoff=0.75
+    antwoord = gevraagd == "wijk"
+    zonder_lidwoord = _uniek(
+        n.wijk
+        for n in namen
+        if n.kern != n.vol
+        and (
+            _bevat(vorm, n.kern)
+            if antwoord
+            else re.search(rf"\b{_PLAATS_CUE} {re.escape(n.kern)}(?!\S)", vorm)
         )
-        if close:
-            return namen[close[0]], False
+    )
+    if zonder_lidwoord:
+        return zonder_lidwoord, False
+    op_prefix = _op_prefix(vorm, namen, cue=not antwoord)
+    if op_prefix:
+        return op_prefix, False
+    if antwoord and vorm and not _WEET_NIET.search(normaliseer(tekst)):
+        gelijk = _op_gelijkenis(vorm, namen)
+        if gelijk:
+            return gelijk, False
     return None, False
 
 
@@ -401,7 +564,10 @@ def extraheer(
         for value in _entity_values(entities, "voor_wie"):
             if value in {"zelf", "kind", "naaste"}:
                 voor_wie = value
+        verhaal = _verhaal_relaties(norm)
         for value in _entity_values(entities, "relatie"):
+            if normaliseer(value) in verhaal:
+                continue
             gevonden = vind_relatie(f"mijn {normaliseer(value)}")
             if gevonden:
                 break
@@ -433,13 +599,18 @@ def extraheer(
     if leeftijd is not None:
         onder_18 = leeftijd < 18
 
-    wijk, buiten = vind_wijk(norm, profiel, gevraagd)
+    wijk, buiten = vind_wijk(text, profiel, gevraagd)
     if wijk is None and not buiten:
         for value in _entity_values(entities, "wijk"):
             match = profiel.wijk_by_naam(value)
             if match:
                 wijk = match.naam
-    weet_niet = bool(_WEET_NIET.search(norm)) or "onbekend" in _entity_values(entities, "wijk")
+    weet_niet = (
+        bool(_WEET_NIET.search(norm))
+        or "onbekend" in _entity_values(entities, "wijk")
+        # "Hofwolde" as the answer to "In welke wijk?": search the whole gemeente.
+        or (gevraagd == "wijk" and wijk is None and noemt_gemeente(text, profiel))
+    )
     return Gegevens(
         voor_wie=voor_wie,
         relatie=relatie,

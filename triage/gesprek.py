@@ -34,6 +34,7 @@ from triage.crisis import (
     VEILIG_THUIS,
     CrisisOordeel,
     beoordeel,
+    veilig_thuis_signaal,
 )
 from triage.extractie import Gegevens, extraheer
 from triage.poort import MAX_BERICHT
@@ -52,13 +53,18 @@ NOG_IETS_KNOPPEN = (
 )
 MAX_WIJK_KNOPPEN = 8  # more wijken than this: the resident types the name or postcode
 #: A thema the classifier gives at least this much is offered as a button when unsure.
-MIN_KANDIDAAT = 0.1
+MIN_KANDIDAAT = 0.2  # a linear classifier spreads its doubt: 0.1 offered noise (eval_nlu)
 THEMA_INTENT_PREFIX = "hulpvraag_"
 HUISELIJK_GEWELD = "huiselijk_geweld"  # the thema that never takes the ordinary road
 #: The question the bot is waiting for an answer to (stored in the slot as this text).
 Vraag = Literal["hulpvraag", "voor_wie", "leeftijd", "wijk", "helpt_dit", "nog_iets"]
 VRAGEN: tuple[Vraag, ...] = get_args(Vraag)
 _LEESBAAR = re.compile(r"[^\W_]")  # at least one letter or digit
+#: Intents the classifier gives to a typed answer it never saw ("het hofje" read as afscheid):
+#: a short message that answers the pending question is that answer, whatever the intent.
+KLEINE_PRAAT = frozenset({"afscheid", "bedanken", "begroeten", "bot_vraag"})
+#: The questions about the person and place; the thema is known by then.
+SLOT_VRAGEN = frozenset({"voor_wie", "leeftijd", "wijk"})
 
 
 class Aanbod(Protocol):
@@ -248,9 +254,13 @@ class Gesprek:
         """Crisis first, then the resident's intent, then the next question or offer."""
         tekst = (invoer.tekst or "")[:MAX_BERICHT]
         stap = Stap(toestand=toestand, beurt_id=invoer.beurt_id)
-        oordeel = beoordeel(tekst, invoer.intent, invoer.confidence)
+        oordeel = beoordeel(tekst, invoer.intent, invoer.confidence, thema=toestand.thema)
         if oordeel is not None:
             return self._crisis(stap, oordeel)
+        if invoer.intent == "crisis":
+            # The classifier said crisis but the crisis layer found no crisis word in it: answer
+            # the next likeliest intent instead of "niet begrepen".
+            invoer = _zonder_crisis(invoer)
         taal = self._andere_taal(stap.toestand, replace(invoer, tekst=tekst))
         if taal is not None:
             return self._anderstalig(stap, taal)
@@ -268,7 +278,18 @@ class Gesprek:
             stap.zeg(teksten.ONGELDIG_BERICHT)
             return self._herhaal_vraag(stap) if stap.toestand.gevraagd else stap
         handler = self._handler(invoer.intent)
-        return handler(stap, replace(invoer, tekst=tekst))
+        invoer = replace(invoer, tekst=tekst)
+        if invoer.intent in KLEINE_PRAAT and self._beantwoordt_vraag(
+            stap.toestand, invoer, kort=True
+        ):
+            handler = self._antwoord
+        if stap.toestand.thema != HUISELIJK_GEWELD and veilig_thuis_signaal(tekst):
+            # Control, stalking, fear at home: Veilig Thuis first, whatever thema was guessed
+            # and whatever question was pending ("mijn ex stalkt me bij mijn werk" is no werk).
+            stap.toestand = replace(stap.toestand, gevraagd=None)
+            invoer = replace(invoer, intent=THEMA_INTENT_PREFIX + HUISELIJK_GEWELD)
+            handler = self._hulpvraag
+        return handler(stap, invoer)
 
     def _handler(self, intent: str | None) -> Callable[[Stap, Invoer], Stap]:
         if (
@@ -415,6 +436,12 @@ class Gesprek:
             # Keep what a vague first message already says ("mijn moeder van 90 ...").
             t = self._neem_over(t, extraheer(invoer.tekst, self.profiel, None, invoer.entities))
         poging = t.niet_begrepen + 1
+        if t.thema and t.gevraagd in SLOT_VRAGEN and poging < 3:
+            # The thema is known and we asked about the person or place: this was meant as the
+            # answer. Say how to answer; offering thema buttons again would start over.
+            stap.toestand = replace(t, niet_begrepen=poging)
+            stap.zeg(teksten.niet_begrepen_antwoord(t.gevraagd))
+            return self._herhaal_vraag(stap)
         kandidaten = [
             intent[len(THEMA_INTENT_PREFIX) :]
             for intent, confidence in invoer.ranking
@@ -473,8 +500,14 @@ class Gesprek:
         gegevens = extraheer(invoer.tekst, self.profiel, t.gevraagd, invoer.entities)
         nieuw = self._neem_over(t, gegevens)
         if nieuw == t:
-            if t.gevraagd:
+            if t.gevraagd and t.gevraagd != "hulpvraag":
+                # Counted, so that a resident whose answers we keep missing is offered a
+                # person instead of the same question forever.
+                poging = t.niet_begrepen + 1
+                stap.toestand = replace(t, niet_begrepen=poging)
                 stap.zeg(teksten.niet_begrepen_antwoord(t.gevraagd))
+                if poging >= 3:
+                    stap.zeg(teksten.mens_spreken(self.profiel))
                 return self._herhaal_vraag(stap)
             return self._niet_begrepen(stap, replace(invoer, intent=None))
         stap.toestand = replace(nieuw, niet_begrepen=0)
@@ -514,6 +547,9 @@ class Gesprek:
             return self._volgende(stap)
         if t.gevraagd:
             return self._antwoord(stap, invoer)
+        if t.route in ("wmo_loket", "cjg"):
+            # "Nee, ik heb meer hulp nodig" after the referral: the loket again, not a new topic.
+            return self._verwijs(stap)
         return self._vraag_hulpvraag(stap)
 
     def _iets_anders(self, stap: Stap, invoer: Invoer) -> Stap:
@@ -748,6 +784,15 @@ class Gesprek:
         if g.wijk_onbekend and not t.wijk_onbekend and t.wijk is None:
             updates["wijk_onbekend"] = True
         return replace(t, **updates) if updates else t
+
+
+def _zonder_crisis(invoer: Invoer) -> Invoer:
+    """The input as if the classifier's runner-up had won (``crisis`` taken out)."""
+    rest = tuple((i, c) for i, c in invoer.ranking if i != "crisis")
+    if not rest:
+        return replace(invoer, intent=None, confidence=0.0, ranking=())
+    intent, confidence = rest[0]
+    return replace(invoer, intent=intent, confidence=confidence, ranking=rest)
 
 
 def json_payload(intent: str, **entities: str) -> str:

@@ -190,8 +190,9 @@ _EN = {
     ),
     CrisisSoort.SUICIDE: _c(
         r"\b(?:kill|killing|kil|kll) ?(?:my ?self|myslef|meself)\b",
-        r"\b(?:want|wanna|wanted|going|gonna|will|planning|plan|try|trying|tried|thinking about"
-        r"|think about|ready) (?:to )?(?:die|end (?:my life|it all|everything)|take my (?:own )?life"
+        # "to" is required after "want": the Dutch "want die ..." ("because that one ...") is common
+        r"\b(?:(?:want|wanted|going|planning|plan|try|trying|tried|ready) to|i want|wanna|gonna|will"
+        r"|thinking about|think about) (?:to )?(?:die|end (?:my life|it all|everything)|take my (?:own )?life"
         r"|hang my ?self|hurt my ?self)\b",
         r"\bsuicid(?:e|al|ally)\b",  # not the Dutch "suicidale" (the Dutch rules decide that)
         r"\b(?:dont|do not|no longer) want to (?:live|be alive|be here|exist)\b",

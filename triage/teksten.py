@@ -54,19 +54,32 @@ def vraag_leeftijd(voor_wie: str | None, relatie: str | None) -> str:
     if voor_wie == "zelf":
         return "Bent u jonger dan 18 jaar of 18 jaar en ouder?"
     wie = f"uw {relatie}" if relatie else "het kind"
-    return f"Hoe oud is {wie}? Dan kan ik beter zoeken."
+    return f"Hoe oud {_is(relatie)} {wie}? Dan kan ik beter zoeken."
+
+
+#: Relation words that are plural: "Hoe oud zijn uw kinderen?", "In welke wijk wonen uw ouders?"
+_MEERVOUD = frozenset(
+    ["kinderen", "kids", "kleinkinderen", "ouders", "buren", "schoonouders", "grootouders",
+     "clienten"]
+)  # fmt: skip
+
+
+def _is(relatie: str | None) -> str:
+    return "zijn" if relatie in _MEERVOUD else "is"
 
 
 def vraag_wijk(voor_wie: str | None, relatie: str | None) -> str:
     """Ask the wijk or postcode, to find options nearby."""
+    woont = "woont"
     if voor_wie == "zelf" or voor_wie is None:
         wie = "u"
     elif relatie:
         wie = f"uw {relatie}"
+        woont = "wonen" if relatie in _MEERVOUD else "woont"
     else:
         wie = "de persoon voor wie u hulp zoekt"
     return (
-        f"In welke wijk woont {wie}? U mag ook alleen de 4 cijfers van de postcode typen. "
+        f"In welke wijk {woont} {wie}? U mag ook alleen de 4 cijfers van de postcode typen. "
         "Dan zoek ik hulp dichtbij."
     )
 

@@ -23,9 +23,6 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from limits import parse
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
@@ -39,6 +36,7 @@ from triage.teksten import bericht_te_lang
 from web import teksten
 from web.beveiliging import BeveiligingsKoppen, MaxBody
 from web.gesprekken import GesprekkenWisser
+from web.limiet import Venster
 from web.rasa_client import Bericht, RasaClient, RasaOnbereikbaar
 
 logger = logging.getLogger("wegwijzer.web")
@@ -78,7 +76,7 @@ class Onderdelen:
     profiel: GemeenteProfiel
     rasa: RasaClient
     wisser: GesprekkenWisser
-    limiet: MovingWindowRateLimiter
+    limiet: Venster
     max_tekens: int
 
 
@@ -98,7 +96,6 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
     profiel = load_profiel(settings.gemeente_path)
     sjablonen = Jinja2Templates(directory=str(HIER / "sjablonen"))
     max_tekens = MAX_BERICHT
-    bericht_limiet = parse(f"{settings.web_berichten_per_minuut}/minute")
 
     @asynccontextmanager
     async def levensloop(app: FastAPI) -> AsyncIterator[None]:
@@ -114,7 +111,7 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
                 transport=rasa_transport,
             ),
             wisser=GesprekkenWisser(engine, sleutel),
-            limiet=MovingWindowRateLimiter(MemoryStorage()),
+            limiet=Venster(settings.web_berichten_per_minuut, 60.0),
             max_tekens=max_tekens,
         )
         try:
@@ -200,7 +197,7 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
     @app.post("/api/bericht", response_model=Antwoord)
     async def bericht(vraag: BerichtVraag, request: Request) -> Any:
         d = delen(request)
-        if not d.limiet.hit(bericht_limiet, "bericht", client_adres(request)):
+        if not d.limiet.hit("bericht", client_adres(request)):
             return fout(429, "te_snel", teksten.TE_SNEL)
         keuring = keur(vraag.tekst, profiel)  # the same gate as Rasa's own input channel
         if not keuring.doorlaten:
@@ -215,7 +212,7 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
     @app.post("/api/wis")
     async def wis(vraag: WisVraag, request: Request) -> dict[str, Any]:
         d = delen(request)
-        if not d.limiet.hit(bericht_limiet, "wis", client_adres(request)):
+        if not d.limiet.hit("wis", client_adres(request)):
             return fout(429, "te_snel", teksten.TE_SNEL)  # type: ignore[return-value]
         rijen = await asyncio.to_thread(d.wisser.wis, vraag.gesprek)
         logger.info("gesprek gewist (%d rijen)", rijen)

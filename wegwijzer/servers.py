@@ -173,6 +173,24 @@ def install_rasa_patches() -> None:
     install_intent_weights_layout()
 
 
+def warm_acties() -> None:
+    """Before the action server listens, build what the first resident would wait for.
+
+    The action context (profile, database, kaart) is built on first use, and the language
+    detector reads its models on the first message it sees: 2 s on this machine, paid by
+    whoever writes first after a start. A failure here is only logged: the action itself
+    then reports it to the resident as before.
+    """
+    try:
+        from actions.context import get_context
+        from triage.talen import herken_taal
+
+        get_context()
+        herken_taal("Goedemiddag, ik zorg voor mijn moeder en ik heb een vraag")
+    except Exception:
+        logger.exception("opwarmen van de actieserver mislukt")
+
+
 def main(argv: list[str] | None = None) -> None:
     """``python -m wegwijzer.servers rasa|acties ARGS…``."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -189,6 +207,7 @@ def main(argv: list[str] | None = None) -> None:
     else:
         from rasa_sdk.__main__ import main as sdk_main
 
+        warm_acties()
         sys.argv = ["rasa_sdk", *args[1:]]
         sdk_main()
 

@@ -107,7 +107,18 @@ def test_zoek_tabel_en_json(omgeving: Path, capsys: pytest.CaptureFixture[str]) 
     assert eerste["niveau"] == "sociale_basis"
     assert eerste["laatst_gecontroleerd"] == "2026-07-15"
     assert eerste["redenen"][-1].startswith("tekst: ")
-    assert [r["niveau"] for r in data["resultaten"]][-1] == "maatwerk"
+    # The best answers follow the ladder (sociale basis, algemene voorziening, maatwerk); the
+    # other answers come after them, best match first, so the last one need not be maatwerk.
+    ladder = ["sociale_basis", "algemene_voorziening", "maatwerk"]
+    beste = [
+        ladder.index(r["niveau"])
+        for r in data["resultaten"]
+        if r["vers"] and not any("dus daarna" in x or "na de beste" in x for x in r["redenen"])
+    ]
+    assert beste == sorted(beste) and len(set(beste)) > 1
+    for niveau in ladder:  # within a niveau a stale entry after every fresh one
+        vers = [r["vers"] for r in data["resultaten"] if r["niveau"] == niveau]
+        assert vers == sorted(vers, reverse=True)
 
 
 def test_zoek_op_postcode_en_fouten(omgeving: Path, capsys: pytest.CaptureFixture[str]) -> None:

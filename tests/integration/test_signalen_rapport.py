@@ -17,11 +17,13 @@ from kern.db import make_engine, make_session_factory
 from kern.routes import CRISIS_ROUTES, MAATWERK_ROUTES
 from kern.settings import Settings
 from kern.themas import THEMAS
-from signalen.export import KOLOMMEN, exporteer, signalen
+from signalen import SignaalFout
+from signalen.export import exporteer, tel_rijen
 from signalen.migraties import upgrade
 from signalen.opslag import SignaalOpslag
 from signalen.rapport import maak_rapport, tel
 from signalen.signaal import Signaal, signaal_uit
+from signalen.vrijgave import KOLOMMEN, ExportRij, vrijgeven
 from triage.gesprek import Toestand
 from wegwijzer.cli import main
 
@@ -114,27 +116,42 @@ def test_report_totals_cover_exactly_the_period(
     assert [r.groep for r in rapport.rijen] == [(t,) for t in [*THEMAS, None]]
 
 
-def test_export_has_no_key_and_is_ordered_by_content(
+def test_export_is_the_k_anonymous_release_of_the_table(
     gevuld: tuple[Settings, list[Signaal]], sessies: object
 ) -> None:
+    """The SQL grouping feeds the same release as the signals counted in Python."""
+    bewaard = gevuld[1]
     uit = io.StringIO()
-    assert exporteer(sessies, "jsonl", uit) == len(gevuld[1])  # type: ignore[arg-type]
+    export = exporteer(sessies, "jsonl", uit, k=5)  # type: ignore[arg-type]
+    assert export.vrijgave == vrijgeven(bewaard, 5)
+    assert export.vrijgave.vrijgegeven + export.vrijgave.weggelaten == len(bewaard)
     regels = [json.loads(r) for r in uit.getvalue().splitlines()]
-    assert all(list(r) == list(KOLOMMEN) for r in regels)
-    assert Counter(json.dumps(r, sort_keys=True) for r in regels) == Counter(
-        json.dumps(s.als_dict(), sort_keys=True) for s in gevuld[1]
+    assert regels[0]["samenvatting"]["signalen"] == len(bewaard)
+    rijen = regels[1:]
+    assert len(rijen) == export.vrijgave.vrijgegeven
+    assert all(list(r) == list(KOLOMMEN) for r in rijen)  # no sleutel, no datum
+    combinaties = Counter(json.dumps(r, sort_keys=True) for r in rijen)
+    assert all(aantal >= 5 for aantal in combinaties.values())
+    volgorde = [(r["maand"], r["thema"] or "", r["wijk"]) for r in rijen]
+    assert volgorde == sorted(volgorde)  # by content, never by when a row was written
+
+    # k = 1 releases every signal, at month level and otherwise unchanged.
+    alles = exporteer(sessies, "jsonl", io.StringIO(), k=1)  # type: ignore[arg-type]
+    assert Counter(dict(alles.vrijgave.klassen)) == Counter(
+        ExportRij.uit_signaal(s) for s in bewaard
     )
-    volgorde = [(r["datum"], r["thema"] or "", r["wijk"]) for r in regels]
-    assert volgorde == sorted(volgorde)
 
     uit = io.StringIO()
-    aantal = exporteer(sessies, "csv", uit, van=VAN, tot=TOT)  # type: ignore[arg-type]
-    rijen = list(csv.DictReader(io.StringIO(uit.getvalue()), delimiter=";"))
-    assert aantal == len(rijen) == sum(VAN <= s.datum <= TOT for s in gevuld[1])
-    assert "sleutel" not in rijen[0]
-    assert {r["geen_passend_aanbod"] for r in rijen} <= {"ja", "nee"}
-    assert "LW-001;LW-007" in {r["getoond"] for r in rijen}
-    assert list(signalen(sessies, van=date(2030, 1, 1))) == []  # type: ignore[arg-type]
+    export = exporteer(sessies, "csv", uit, k=2, van=VAN, tot=TOT)  # type: ignore[arg-type]
+    assert export.vrijgave.aangeboden == sum(VAN <= s.datum <= TOT for s in bewaard)
+    data = "\n".join(r for r in uit.getvalue().splitlines() if not r.startswith("# "))
+    rijen_csv = list(csv.DictReader(io.StringIO(data), delimiter=";"))
+    assert len(rijen_csv) == export.vrijgave.vrijgegeven > 0
+    assert {r["maand"] for r in rijen_csv} <= {f"2026-0{m}" for m in range(1, 7)}
+    assert {r["geen_passend_aanbod"] for r in rijen_csv} <= {"ja", "nee"}
+    assert tel_rijen(sessies, van=date(2030, 1, 1)) == Counter()  # type: ignore[arg-type]
+    with pytest.raises(SignaalFout, match="niet de eerste dag van een maand"):
+        exporteer(sessies, "csv", io.StringIO(), k=5, van=date(2026, 3, 14))  # type: ignore[arg-type]
 
 
 def test_cli_end_to_end(
@@ -170,7 +187,14 @@ def test_cli_end_to_end(
 
     export_pad = tmp_path / "signalen.csv"
     assert main(["signalen", "export", "--format", "csv", "--uit", str(export_pad)]) == 0
-    assert f"{len(bewaard)} signalen geschreven" in capsys.readouterr().out
+    verwacht_ = vrijgeven(bewaard, settings.signalen_k)
+    scherm = capsys.readouterr()
+    assert f"{verwacht_.vrijgegeven} signalen geschreven" in scherm.out
+    assert f"{verwacht_.vrijgegeven} van {len(bewaard)} signalen vrijgegeven" in scherm.err
+    assert f"{verwacht_.weggelaten} weggelaten" in scherm.err
     inhoud = export_pad.read_bytes()
-    assert inhoud.startswith(b"\xef\xbb\xbfdatum;thema;")  # BOM for Excel
-    assert len(inhoud.decode("utf-8-sig").splitlines()) == len(bewaard) + 1
+    assert inhoud.startswith("\ufeff# Wegwijzer".encode())  # BOM for Excel, then the summary
+    regels = inhoud.decode("utf-8-sig").splitlines()
+    uitleg = [r for r in regels if r.startswith("# ")]
+    assert regels[len(uitleg)].startswith("maand;thema;")
+    assert len(regels) == len(uitleg) + 1 + verwacht_.vrijgegeven

@@ -562,3 +562,18 @@ def test_suicidal_son_gets_113_first_even_when_the_classifier_says_crisis(sessie
 def test_a_place_name_near_a_crisis_word_gets_no_crisis(sessie: Sessie) -> None:
     stap = sessie.zeg("keiskant drongen", "crisis", 1.0)
     assert not payloads(stap, "crisis")
+
+
+def test_an_unconfirmed_classifier_crisis_falls_back_to_the_runner_up(sessie: Sessie) -> None:
+    stap = sessie.gesprek.verwerk(
+        Toestand(begroet=True),
+        Invoer(
+            "keiskant drongen",
+            "crisis",
+            0.97,
+            ranking=(("crisis", 0.97), ("buiten_scope", 0.02), ("hulpvraag_wonen", 0.01)),
+        ),
+    )
+    assert stap.crisis is None
+    assert payloads(stap, "buiten_scope"), tekst(stap)
+    assert not payloads(stap, "crisis")

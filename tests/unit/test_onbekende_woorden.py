@@ -4,6 +4,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from wegwijzer.rasa.onbekende_woorden import (
+    FALLBACK_CONFIDENCE,
     OnbekendeWoorden,
     is_tikfout,
     is_verwisseling,
@@ -68,7 +69,9 @@ def test_swap_is_two_neighbouring_letters() -> None:
 
 def test_place_name_near_a_training_word_is_not_known() -> None:
     woordenschat = frozenset(FREQUENTIE)
-    assert kent_een_woord("keiskant drongen", woordenschat, sorted(woordenschat), FREQUENTIE) is False
+    assert (
+        kent_een_woord("keiskant drongen", woordenschat, sorted(woordenschat), FREQUENTIE) is False
+    )
 
 
 def test_woorden_are_normalised() -> None:
@@ -85,7 +88,7 @@ def _bericht(tekst: str) -> Message:
 def test_process_sets_fallback_like_the_fallback_classifier() -> None:
     laag = OnbekendeWoorden(model_storage=None, resource=None, woordenschat=WOORDENSCHAT)
     onzin, echt = laag.process([_bericht("asdfgh jkl"), _bericht("hallo")])
-    assert onzin.get("intent") == {"name": "nlu_fallback", "confidence": 0.5}
+    assert onzin.get("intent") == {"name": "nlu_fallback", "confidence": FALLBACK_CONFIDENCE}
     # The ranking keeps the classifier's guesses after the fallback (as FallbackClassifier does).
     assert [r["name"] for r in onzin.get("intent_ranking")] == ["nlu_fallback", "bevestigen"]
     assert echt.get("intent")["name"] == "bevestigen"

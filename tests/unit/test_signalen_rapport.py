@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from signalen import SignaalFout
 from signalen.rapport import (
     MATEN,
     Rapport,
+    RapportVraag,
     Tellingen,
     als_csv,
     als_json,
@@ -21,6 +23,7 @@ from signalen.rapport import (
     bouw_rapport,
     controleer_rapportvraag,
     schrijf,
+    toelichting,
 )
 
 VAN, TOT = date(2026, 1, 1), date(2026, 12, 31)
@@ -145,15 +148,15 @@ def test_groupings_combine_and_months_span_the_period() -> None:
     tellingen: Tellingen = {("Centrum", "2025-12"): telling(9, ja=6, nee=3)}
     rapport = bouw_rapport(
         tellingen,
-        date(2025, 11, 15),
-        date(2026, 2, 1),
+        date(2025, 11, 1),
+        date(2026, 2, 28),
         ["wijk", "maand"],
         wijken=["Centrum", "Oosterpark"],
     )
     wijken = ["Centrum", "Oosterpark", "onbekend"]
     maanden = ["2025-11", "2025-12", "2026-01", "2026-02"]
     assert [r.groep for r in rapport.rijen] == [(w, m) for w in wijken for m in maanden]
-    assert als_tekst(rapport).startswith("Signalen per wijk en maand, 15 november 2025")
+    assert als_tekst(rapport).startswith("Signalen per wijk en maand, 1 november 2025")
 
 
 def test_a_wijk_that_left_the_profile_is_still_reported() -> None:
@@ -171,7 +174,7 @@ def test_a_higher_k_hides_more() -> None:
 @pytest.mark.parametrize(
     ("van", "tot", "per", "k", "melding"),
     [
-        (date(2026, 5, 1), date(2026, 1, 1), ["thema"], 5, "ligt na --tot"),
+        (date(2026, 5, 1), date(2026, 1, 31), ["thema"], 5, "ligt na --tot"),
         (VAN, TOT, [], 5, "minstens één indeling"),
         (VAN, TOT, ["postcode"], 5, "Onbekende indeling --per 'postcode'"),
         (VAN, TOT, ["thema", "thema"], 5, "maar één keer"),
@@ -183,6 +186,72 @@ def test_bad_requests_get_a_dutch_message(
 ) -> None:
     with pytest.raises(SignaalFout, match=melding):
         controleer_rapportvraag(van, tot, per, k)
+
+
+@pytest.mark.parametrize(
+    ("velden", "veld", "melding"),
+    [
+        ({"van": date(2026, 1, 15)}, "van", "--van 2026-01-15 is niet de eerste dag van een maand"),
+        (
+            {"tot": date(2026, 3, 30)},
+            "tot",
+            "--tot 2026-03-30 is niet de laatste dag van een maand",
+        ),
+        ({"tot": date(2026, 2, 28)}, None, None),  # not a leap year: 28 February is the end
+        ({"van": date(2024, 2, 1), "tot": date(2024, 2, 28)}, "tot", "niet de laatste dag"),
+        ({"van": "2026-01", "tot": "2026-03"}, None, None),  # whole months as text (web forms)
+        ({"van": "2026-01-02"}, "van", "niet de eerste dag"),
+        ({"van": "morgen"}, "van", "--van 'morgen' is geen geldige datum"),
+        ({"tot": 20260131}, "tot", "--tot moet een datum zijn"),
+        ({"tot": date(2026, 12, 31), "vandaag": date(2026, 12, 1)}, "tot", "nog niet voorbij"),
+        ({"tot": date(2026, 11, 30), "vandaag": date(2026, 12, 1)}, None, None),
+        (
+            {"tot": date(2026, 11, 30), "vandaag": date(2026, 11, 30)},
+            "tot",
+            "uiterlijk --tot 2026-10-31",
+        ),
+        ({"per": "thema,wijk"}, None, None),
+        ({"per": ["Thema", "postcode"]}, "per", "Onbekende indeling --per 'postcode'"),
+        ({"k": "5"}, "k", "--k moet een geheel getal zijn"),
+        ({"k": True}, "k", "--k moet een geheel getal zijn"),
+        ({"dag": 3}, "dag", "Onbekend veld 'dag'"),
+    ],
+)
+def test_the_input_model_names_the_field(
+    velden: dict[str, object], veld: str | None, melding: str | None
+) -> None:
+    """Periods are whole months (so quarters and years too) that are over, nothing else."""
+    vraag = {"van": date(2026, 1, 1), "tot": date(2026, 3, 31), "per": ("thema",), "k": 5}
+    vraag.update(velden)
+    if melding is None:
+        assert RapportVraag.maak(**vraag).k == 5
+        return
+    with pytest.raises(SignaalFout, match=re.escape(melding)) as fout:
+        RapportVraag.maak(**vraag)
+    assert fout.value.veld == veld
+
+
+@pytest.mark.parametrize("tot", ["weg", None])
+def test_a_missing_field_is_named(tot: str | None) -> None:
+    velden: dict[str, object] = {"van": date(2026, 1, 1), "per": ["thema"], "k": 5}
+    if tot is None:
+        velden["tot"] = None
+    with pytest.raises(SignaalFout, match=r"^--tot ontbreekt\.$") as fout:
+        RapportVraag.maak(**velden)
+    assert fout.value.veld == "tot"
+
+
+def test_a_period_inside_a_month_is_refused_also_from_counts() -> None:
+    """The pure builder (web dashboard, benchmarks) checks the period too, not only the CLI."""
+    with pytest.raises(SignaalFout, match="niet de eerste dag"):
+        bouw_rapport(TELLINGEN, date(2026, 3, 14), date(2026, 3, 31), ["wijk"], wijken=WIJKEN)
+
+
+def test_the_legend_says_what_periods_protect_and_what_not(rapport: Rapport) -> None:
+    uitleg = " ".join(toelichting(rapport))
+    assert "hele maanden die voorbij zijn" in uitleg
+    assert "nooit zien wat er op één dag gebeurde" in uitleg
+    assert "kunnen nog wel van elkaar worden afgetrokken" in uitleg
 
 
 def test_too_many_combinations_are_refused() -> None:

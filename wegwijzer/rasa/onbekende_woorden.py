@@ -43,7 +43,7 @@ from triage.normaliseer import normaliseer
 _WOORD = re.compile(r"[a-z]{3,}")
 _BESTAND = "woorden.json"
 #: The confidence FallbackClassifier gives its own ``nlu_fallback`` (its threshold in config.yml).
-FALLBACK_CONFIDENCE = 0.5
+FALLBACK_CONFIDENCE = 0.4
 
 
 def woorden(tekst: str) -> list[str]:
