@@ -14,8 +14,14 @@ The results come in three tiers:
 Tiers 0 and 2 follow the ladder: niveau (sociale basis, algemene voorziening, maatwerk); own
 wijk, whole gemeente, another wijk (with no wijk known, the better match before the
 gemeente-wide one); text relevance; offers for an age group below open ones when the age is
-unknown; the name. Without a text every fresh offer is a best answer. So within a niveau a
-stale entry always ranks below every fresh one, own wijk or not, and says so in its reasons.
+unknown; the name. With a text a stale entry ranks below every fresh answer.
+
+Without a text (the bot's lookups, :class:`KaartZoeker`) nothing tells offers apart but the
+ladder, and niveau comes first: sociale basis, algemene voorziening, maatwerk; within a niveau
+fresh before stale, own wijk or not; then own wijk, whole gemeente, another wijk; open offers
+before age-bound ones when the age is unknown; an offer with fewer thema's (more specific)
+first; the name. Either way a stale entry says so in its reasons, and the bot's card carries
+``verouderd`` so the resident is told to call first.
 Every result carries the reasons for its place, in Dutch, for loket staff and for tests.
 
 The query is read for its meaning first (:func:`sociale_kaart.synoniemen.analyseer`): phrases
@@ -131,7 +137,11 @@ class ZoekFout(ValueError):
 
 @dataclass(frozen=True)
 class AanbodKaartje:
-    """What the bot shows of one offer (and sends in the ``aanbod`` payload)."""
+    """What the bot shows of one offer (and sends in the ``aanbod`` payload).
+
+    ``verouderd``: not checked within the freshness limit (or never), so the bot tells the
+    resident to call first; the bot still shows it, below the fresh offers of its niveau.
+    """
 
     id: str
     naam: str
@@ -142,6 +152,8 @@ class AanbodKaartje:
     website: str | None
     email: str | None
     omschrijving: str
+    laatst_gecontroleerd: date | None = None
+    verouderd: bool = False
 
 
 @dataclass(frozen=True)
@@ -246,6 +258,8 @@ class Resultaat:
             website=a.website,
             email=a.email,
             omschrijving=eerste_zin(a.omschrijving),
+            laatst_gecontroleerd=a.laatst_gecontroleerd,
+            verouderd=not self.vers,
         )
 
     def als_dict(self) -> dict[str, Any]:
@@ -364,6 +378,16 @@ def _vers_rang(vraag: ZoekVraag) -> ColumnElement[Any]:
     # Never checked (NULL) is stale: the comparison is not true, so it takes the else branch.
     grens = vraag.peildatum - timedelta(days=vraag.vers_dagen)
     return case((Aanbod.laatst_gecontroleerd >= grens, 0), else_=1)
+
+
+def _thema_aantal() -> ColumnElement[Any]:
+    """How many thema's an offer has: without words, one for this thema alone is more specific."""
+    return (
+        select(func.count())
+        .select_from(aanbod_thema_tabel)
+        .where(aanbod_thema_tabel.c.aanbod_id == Aanbod.id)
+        .scalar_subquery()
+    )
 
 
 def _leeftijd_rang(vraag: ZoekVraag) -> ColumnElement[Any]:
@@ -787,11 +811,15 @@ def _zoek(
             select(Aanbod.id.label("id"))
             .where(*filters)
             .order_by(
-                # As with a text, where every fresh offer is a best answer: fresh, then stale.
-                _vers_rang(vraag),
+                # Without words nothing tells the offers apart but the ladder: niveau first
+                # (the bot must find the sociale basis), fresh before stale within a niveau,
+                # then own wijk, then the specific offer before the broad one (issue 10).
+                # The same order as _resultaat's key for a search without text.
                 _niveau_rang(),
+                _vers_rang(vraag),
                 _wijk_rang(wijk),
                 _leeftijd_rang(vraag),
+                _thema_aantal(),
                 _binair(session, Aanbod.sorteernaam),
                 _binair(session, Aanbod.id),
             )
@@ -1020,14 +1048,16 @@ def _resultaat(
         redenen.append("voor de hele gemeente")
     else:
         redenen.append(f"in wijk {aanbod.wijk}")
+    # Without text the niveau comes first, so stale goes below the fresh offers of its niveau.
+    na = "dus na actueel aanbod" + ("" if tekst is not None else " van dit niveau")
     if aanbod.laatst_gecontroleerd is None:
-        redenen.append("verouderd: nooit gecontroleerd, dus na actueel aanbod")
+        redenen.append(f"verouderd: nooit gecontroleerd, {na}")
     elif vers:
         redenen.append(f"actueel: laatst gecontroleerd {aanbod.laatst_gecontroleerd.isoformat()}")
     else:
         redenen.append(
             f"verouderd: laatst gecontroleerd {aanbod.laatst_gecontroleerd.isoformat()} "
-            f"(langer dan {vraag.vers_dagen} dagen geleden), dus na actueel aanbod"
+            f"(langer dan {vraag.vers_dagen} dagen geleden), {na}"
         )
     leeftijdsgrens = aanbod.leeftijd_min is not None or aanbod.leeftijd_max is not None
     leeftijd_rang = 1 if leeftijdsgrens and vraag.leeftijd is None else 0
@@ -1078,6 +1108,26 @@ def _resultaat(
             f"tekst: {uitleg} ({len(treffers)} van {aantal_woorden} zoekwoorden, score {score:.1f})"
         )
     wijk_rang = 0 if eigen_wijk else (1 if aanbod.wijk_id is None else 2)
+    if tekst is None:
+        # No words: the ladder alone, as the SQL of the search without text orders it.
+        if len(aanbod.themas) > 1:
+            redenen.append(
+                f"aanbod voor {len(aanbod.themas)} thema's, dus na specifieker aanbod"
+            )
+        return Resultaat(
+            aanbod=aanbod,
+            vers=vers,
+            redenen=tuple(redenen),
+            sorteer=(
+                niveau.rang,
+                int(not vers),
+                wijk_rang,
+                leeftijd_rang,
+                len(aanbod.themas),
+                aanbod.sorteernaam,
+                aanbod.id,
+            ),
+        )
     # Tier 0: the best answers; 1: the other fresh answers (best match first); 2: stale.
     trede = 2 if not vers else (0 if beste_antwoord else 1)
     return Resultaat(

@@ -271,3 +271,11 @@ def test_no_message_text_in_any_log(
     nep_rasa.bereikbaar = False
     stuur(client, geheim)
     assert "Jan" not in caplog.text and "0123 45 67 89" not in caplog.text
+
+
+def test_the_profiles_logo_is_served_from_our_own_origin(client: TestClient) -> None:
+    logo = client.get("/logo.svg")
+    assert logo.status_code == 200 and logo.headers["content-type"].startswith("image/svg+xml")
+    assert client.get("/logo.png").status_code == 404
+    assert client.get("/api/config").json()["logo"] == "logo.svg"
+    assert 'src="/logo.svg"' in client.get("/").text

@@ -329,6 +329,7 @@ def test_focus_on_the_host_page_is_never_hidden_behind_the_open_panel(
                 gezien += 1
                 assert info["zichtbaar"], f"verborgen achter de chat: {info['tekst']}"
         assert gezien > 0
+        assert page.evaluate("window.__cspFouten") == []
     finally:
         context.close()
 

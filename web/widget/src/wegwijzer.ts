@@ -106,6 +106,10 @@ class Widget {
     const kop = el("div", { class: "ww-kop" }, [
       el("h2", { id: titelId, class: "utrecht-heading-2 ww-titel" }, [`Wegwijzer – chat van ${c.gemeente}`]),
     ]);
+    if (c.logo) {
+      // Decorative: the heading already names the gemeente.
+      kop.prepend(el("img", { src: new URL(c.logo, this.basis).href, alt: "", class: "ww-logo" }));
+    }
     if (!this.ingebed) {
       const sluit = el("button", { type: "button", class: "utrecht-button utrecht-button--subtle ww-sluit" }, [
         "Sluit de chat",
