@@ -47,7 +47,7 @@ kaart version that the cached wijken and vocabulary are checked against.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -1111,9 +1111,7 @@ def _resultaat(
     if tekst is None:
         # No words: the ladder alone, as the SQL of the search without text orders it.
         if len(aanbod.themas) > 1:
-            redenen.append(
-                f"aanbod voor {len(aanbod.themas)} thema's, dus na specifieker aanbod"
-            )
+            redenen.append(f"aanbod voor {len(aanbod.themas)} thema's, dus na specifieker aanbod")
         return Resultaat(
             aanbod=aanbod,
             vers=vers,
@@ -1155,9 +1153,16 @@ BOT_NIVEAUS: Sequence[Niveau] = (Niveau.SOCIALE_BASIS, Niveau.ALGEMENE_VOORZIENI
 class KaartZoeker:
     """The bot's view of the kaart: never maatwerk, sociale basis first."""
 
-    def __init__(self, session_factory: sessionmaker, vers_dagen: int = KAART_VERS_DAGEN):
+    def __init__(
+        self,
+        session_factory: sessionmaker,
+        vers_dagen: int = KAART_VERS_DAGEN,
+        vandaag: Callable[[], date] = date.today,
+    ):
         self.session_factory = session_factory
         self.vers_dagen = vers_dagen
+        # Freshness is measured against today; tests pass a fixed day so they do not age.
+        self.vandaag = vandaag
 
     def aanbod_voor(
         self,
@@ -1167,13 +1172,19 @@ class KaartZoeker:
         wijk: str | None,
         limiet: int,
     ) -> list[AanbodKaartje]:
-        """Up to ``limiet`` offers that fit thema, age and wijk."""
+        """Up to ``limiet`` offers that fit thema, age and wijk, in the ladder's order.
+
+        Sociale basis before algemene voorziening; within a niveau fresh before stale (stale
+        cards say ``verouderd``), own wijk before gemeente-wide, the more specific offer (fewer
+        thema's) before the broader one, then by name.
+        """
         vraag = ZoekVraag(
             thema=thema,
             leeftijd=leeftijd,
             minderjarig=minderjarig,
             wijk=wijk,
             niveaus=tuple(BOT_NIVEAUS),
+            peildatum=self.vandaag(),
             vers_dagen=self.vers_dagen,
         )
         with unit_of_work(self.session_factory) as session:

@@ -12,6 +12,7 @@ import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
 from typing import Any, Literal, Protocol, Union, get_args, get_origin, get_type_hints
 
 from kern.gemeente import GemeenteProfiel
@@ -91,17 +92,27 @@ class Aanbod(Protocol):
     def email(self) -> str | None: ...  # noqa: D102
     @property
     def omschrijving(self) -> str: ...  # noqa: D102
+    @property
+    def laatst_gecontroleerd(self) -> date | None: ...  # noqa: D102
+    @property
+    def verouderd(self) -> bool:
+        """Not checked within the kaart's freshness limit: the resident should call first."""
+        ...
 
 
 #: The fields of an offer that go into the ``aanbod`` payload, in this order.
 AANBOD_VELDEN = (
     "id", "naam", "organisatie", "niveau", "wijk", "telefoon", "website", "email", "omschrijving",
+    "laatst_gecontroleerd", "verouderd",
 )  # fmt: skip
 
 
 def aanbod_payload(kaartje: Aanbod) -> dict[str, Any]:
-    """The JSON form of one offer, for widgets that render their own cards."""
-    return {veld: getattr(kaartje, veld) for veld in AANBOD_VELDEN}
+    """The JSON form of one offer, for widgets that render their own cards (dates as ISO)."""
+    payload = {veld: getattr(kaartje, veld) for veld in AANBOD_VELDEN}
+    if isinstance(payload["laatst_gecontroleerd"], date):
+        payload["laatst_gecontroleerd"] = payload["laatst_gecontroleerd"].isoformat()
+    return payload
 
 
 class Kaart(Protocol):
@@ -691,7 +702,9 @@ class Gesprek:
 
     def _zeg_aanbod(self, stap: Stap, kaartjes: Sequence[Aanbod], intro: str) -> None:
         regels = [
-            teksten.aanbod_regel(i, k.naam, k.organisatie, k.omschrijving, k.telefoon, k.website)
+            teksten.aanbod_regel(
+                i, k.naam, k.organisatie, k.omschrijving, k.telefoon, k.website, k.verouderd
+            )
             for i, k in enumerate(kaartjes, start=1)
         ]
         stap.zeg(

@@ -98,6 +98,12 @@ def aanbod_intro(thema: str, wijk: str | None) -> str:
     )
 
 
+#: Under an offer the kaart has not checked for a long time (the widget shows the same words).
+AANBOD_VEROUDERD = (
+    "Deze gegevens zijn al lang niet gecontroleerd. Bel eerst even of dit nog bestaat."
+)
+
+
 def aanbod_regel(
     nummer: int,
     naam: str,
@@ -105,8 +111,9 @@ def aanbod_regel(
     omschrijving: str,
     telefoon: str | None,
     website: str | None,
+    verouderd: bool = False,
 ) -> str:
-    """One numbered offer: name, organisation, one line, phone, website."""
+    """One numbered offer: name, organisation, one line, phone, website; a stale one warns."""
     regel = f"{nummer}. {naam} ({organisatie}). {omschrijving}"
     contact = []
     if telefoon:
@@ -115,6 +122,8 @@ def aanbod_regel(
         contact.append(f"Website: {website}")
     if contact:
         regel += "\n   " + " · ".join(contact)
+    if verouderd:
+        regel += "\n   " + AANBOD_VEROUDERD
     return regel
 
 

@@ -15,14 +15,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from kern.db import make_engine, make_session_factory, unit_of_work
-from kern.gemeente import GemeenteProfiel
-from kern.settings import Settings
+from kern.gemeente import GemeenteProfiel, load_profiel
+from kern.settings import PROJECT_ROOT, Settings
 from kern.themas import Niveau
 from sociale_kaart.models import Aanbod
-from sociale_kaart.service import controleer_vraag, import_bestand, zoek_op_kaart
+from sociale_kaart.service import (
+    controleer_vraag,
+    import_bestand,
+    init_database,
+    zoek_op_kaart,
+)
 from sociale_kaart.zoeken import KaartZoeker, Resultaat, ZoekFout, ZoekVraag, zoek
 from tests.conftest import make_settings
 from tests.kaart_hulp import DEMO_KAART, KLEINE_KAART, pg_schema
+
+TWEEDE = PROJECT_ROOT / "tests" / "fixtures" / "gemeente_tweede"
 
 PEIL = date(2026, 11, 22)
 
@@ -107,7 +114,9 @@ def test_relevantie_beslist_binnen_dezelfde_trede(kaart: sessionmaker) -> None:
     oosterpark = _zoek(kaart, tekst="koffie", wijk="Oosterpark")
     assert _ids(oosterpark)[:2] == ["k-01", "k-15"]
     vers = [r for r in oosterpark if r.vers]
-    assert [bool(r.treffers) for r in vers] == sorted((bool(r.treffers) for r in vers), reverse=True)
+    assert [bool(r.treffers) for r in vers] == sorted(
+        (bool(r.treffers) for r in vers), reverse=True
+    )
     zonder_woord = [r for r in vers if not r.treffers]
     assert zonder_woord and all(
         any(x.startswith("raakt geen zoekwoord") for x in r.redenen) for r in zonder_woord
@@ -155,8 +164,10 @@ def test_filters(kaart: sessionmaker) -> None:
         "k-15",
         "k-16",
         "k-12",
+        # Without text the niveau comes first: never checked, so stale, after every fresh
+        # sociale-basis offer, but before the algemene voorziening.
+        "k-13",
         "k-11",
-        "k-13",  # never checked: stale, after every fresh offer
     ]
     assert _ids(_zoek(kaart, thema="eenzaamheid", leeftijd=40)) == ["k-15", "k-16", "k-12"]
     assert _ids(_zoek(kaart, thema="mantelzorg", niveaus=(Niveau.MAATWERK,))) == ["k-05"]
@@ -176,24 +187,88 @@ def test_postcode_bepaalt_de_wijk(kaart: sessionmaker) -> None:
         _ids(_zoek(kaart, thema="mantelzorg", wijk="Nergens")),
         _ids(_zoek(kaart, thema="mantelzorg", postcode="1234")),
     ):
-        assert ids == ["k-02", "k-04", "k-05", "k-06"]  # k-06 stale: last
+        # k-06 stale: last of the sociale basis, before the algemene voorziening and maatwerk
+        assert ids == ["k-02", "k-06", "k-04", "k-05"]
 
 
 def test_bot_krijgt_nooit_maatwerk(kaart: sessionmaker) -> None:
-    zoeker = KaartZoeker(kaart, vers_dagen=365)
+    zoeker = KaartZoeker(kaart, vers_dagen=365, vandaag=lambda: PEIL)
     kaartjes = zoeker.aanbod_voor(
         "mantelzorg", leeftijd=80, minderjarig=False, wijk="Oosterpark", limiet=10
     )
     ids = [k.id for k in kaartjes]
     assert "k-05" not in ids  # maatwerk
     assert "k-03" not in ids  # another wijk
-    assert ids[0] == "k-01"  # sociale basis in the own wijk
-    assert ids[-1] == "k-06"  # stale: after the fresh ones, also after algemene voorziening
-    niveaus = [k.niveau for k in kaartjes[:-1]]
+    # Niveau first (issue 10: freshness counts within one niveau): own wijk, gemeente-wide,
+    # then the stale k-06, still sociale basis, so before the algemene voorziening k-04.
+    assert ids == ["k-01", "k-02", "k-06", "k-04"]
+    niveaus = [k.niveau for k in kaartjes]
     assert niveaus == sorted(niveaus, key=lambda n: Niveau(n).rang)
-    assert set(niveaus) == {"sociale_basis", "algemene_voorziening"}
+    assert [k.verouderd for k in kaartjes] == [False, False, True, False]
+    assert kaartjes[2].laatst_gecontroleerd == date(2024, 1, 10)
+    assert kaartjes[0].laatst_gecontroleerd == date(2026, 10, 1)
     assert kaartjes[0].omschrijving == "Mantelzorgers uit Oosterpark ontmoeten elkaar."
     assert len(zoeker.aanbod_voor("mantelzorg", None, None, None, limiet=2)) == 2
+
+
+@pytest.fixture(scope="module")
+def tweede_kaart(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KaartZoeker]:
+    """The second gemeente's kaart (tests/fixtures/gemeente_tweede) in SQLite, today = PEIL."""
+    tmp = tmp_path_factory.mktemp("tweede")
+    settings = make_settings(tmp, WEGWIJZER_GEMEENTE=str(TWEEDE / "gemeente.yml"))
+    init_database(settings, load_profiel(TWEEDE / "gemeente.yml"))
+    import_bestand(settings, TWEEDE / "sociale_kaart.csv", vervang=True)
+    engine = make_engine(settings.db_url)
+    try:
+        yield KaartZoeker(make_session_factory(engine), 365, vandaag=lambda: PEIL)
+    finally:
+        engine.dispose()
+
+
+def test_botpad_niveau_voor_versheid(tweede_kaart: KaartZoeker) -> None:
+    """A stale sociale-basis offer stays above every algemene voorziening, and is flagged.
+
+    The Voedselbank (last checked 2020) used to rank below the fresh Geldloket and
+    Welzijnscoach: with three shown and a thinner kaart, the bot said there was no sociale basis.
+    """
+    kaartjes = tweede_kaart.aanbod_voor("geldzorgen", 40, False, "De Haven", 10)
+    ids = [k.id for k in kaartjes]
+    # Own wijk first, then gemeente-wide (two thema's each, by name), then the stale one.
+    assert ids == ["hw-027", "hw-038", "hw-023", "hw-026", "hw-028", "hw-061"]
+    assert [k.niveau for k in kaartjes] == ["sociale_basis"] * 4 + ["algemene_voorziening"] * 2
+    assert [k.id for k in kaartjes if k.verouderd] == ["hw-026"]
+    assert kaartjes[3].laatst_gecontroleerd == date(2020, 11, 11)
+    # Where the wijk has no geldzorgen offer of its own, the stale one is the third sociale
+    # basis, still before the algemene voorziening (the old order showed it fifth).
+    vier = tweede_kaart.aanbod_voor("geldzorgen", 40, False, "Hoven", 4)
+    assert [k.niveau for k in vier] == ["sociale_basis"] * 3 + ["algemene_voorziening"]
+    assert vier[2].id == "hw-026" and vier[2].verouderd
+
+
+def test_botpad_specifiek_aanbod_eerst(tweede_kaart: KaartZoeker) -> None:
+    """Without the resident's words, an offer for this thema alone beats a broad one."""
+    kaartjes = tweede_kaart.aanbod_voor("eenzaamheid", 40, False, None, 10)
+    ids = [k.id for k in kaartjes]
+    # Maatjesproject (eenzaamheid only) before Inloophuis De Lantaarn (psychisch and
+    # eenzaamheid), although the name would put the Inloophuis first.
+    assert ids[:2] == ["hw-008", "hw-045"]
+    # Offers in a wijk (the resident's is unknown) after gemeente-wide ones; stale Kookclub
+    # after the fresh sociale basis; the broad Welzijnscoach last.
+    assert ids[-2:] == ["hw-063", "hw-061"]
+    assert [k.id for k in kaartjes if k.verouderd] == ["hw-063"]
+
+
+def test_botpad_redenen_zonder_tekst(kaart: sessionmaker) -> None:
+    """The loket sees the same order without text, and why."""
+    resultaten = _zoek(kaart, thema="mantelzorg", wijk="Oosterpark")
+    assert _ids(resultaten) == ["k-01", "k-02", "k-06", "k-04", "k-05"]
+    oud = resultaten[2]
+    assert oud.redenen[2] == (
+        "verouderd: laatst gecontroleerd 2024-01-10 (langer dan 365 dagen geleden), "
+        "dus na actueel aanbod van dit niveau"
+    )
+    assert oud.redenen[-1] == "aanbod voor 2 thema's, dus na specifieker aanbod"
+    assert [r.sorteer[:2] for r in resultaten] == [(0, 0), (0, 0), (0, 1), (1, 0), (2, 0)]
 
 
 def test_vers_dagen_komt_uit_de_instelling(kaart: sessionmaker) -> None:

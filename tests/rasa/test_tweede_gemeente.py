@@ -298,7 +298,8 @@ SCENARIOS: tuple[Scenario, ...] = (
         thema=("huishouden", "wonen"), wijk="Klein Vennebroek", uitkomst="sociale_basis",
         eerst=("hw-029",),
         bekend="ranking: read as wonen (0.67, fair); the bot's search ignores the words, so "
-        "Buurtbemiddeling and Energiecoach (alphabetical) come before the Klusjesdienst",
+        "Buurtbemiddeling (wonen only) and Energiecoach (same two thema's, by name) come before "
+        "the Klusjesdienst",
     ),
     # -- vervoer ---------------------------------------------------------------------------
     Scenario(

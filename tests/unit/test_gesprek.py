@@ -2,12 +2,15 @@
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from itertools import count
 from typing import Any
 
 import pytest
 
 from kern.gemeente import GemeenteProfiel
+from kern.settings import PROJECT_ROOT
 from sociale_kaart.zoeken import AanbodKaartje
 from tests.payload_schema import controleer
 from triage import teksten
@@ -112,6 +115,8 @@ def test_what_the_first_message_says_is_not_asked_again(sessie: Sessie) -> None:
         "website",
         "email",
         "omschrijving",
+        "laatst_gecontroleerd",
+        "verouderd",
     }
     assert sessie.kaart.vragen == [("dementie", 80, False, "Oosterpark", 3)]
 
@@ -187,6 +192,35 @@ def test_yes_there_is_something_else_asks_the_new_hulpvraag(sessie: Sessie) -> N
     stap = sessie.zeg("ja", "bevestigen")
     assert payloads(stap, "vraag")[0]["vraag"] == "hulpvraag"
     assert sessie.toestand.thema is None
+
+
+def test_stale_offer_says_call_first(demo_profiel: GemeenteProfiel) -> None:
+    """A stale offer is still shown, with a note in the text and the flag in the payload."""
+    oud = replace(kaartje("oud"), verouderd=True, laatst_gecontroleerd=date(2020, 11, 11))
+    vers = replace(kaartje("vers"), laatst_gecontroleerd=date(2026, 10, 1))
+    sessie = Sessie(demo_profiel, FakeKaart([vers, oud]))
+    stap = sessie.zeg("ik heb schulden, ik woon in Westwijk", "hulpvraag_geldzorgen")
+    regels = tekst(stap).split("\n\n")
+    [regel_vers] = [r for r in regels if r.startswith("1. Aanbod vers")]
+    [regel_oud] = [r for r in regels if r.startswith("2. Aanbod oud")]
+    assert teksten.AANBOD_VEROUDERD not in regel_vers
+    assert regel_oud.split("\n")[2] == "   " + teksten.AANBOD_VEROUDERD  # under its contact
+    assert tekst(stap).count(teksten.AANBOD_VEROUDERD) == 1
+    items = payloads(stap, "aanbod")[0]["items"]
+    assert [(i["id"], i["verouderd"], i["laatst_gecontroleerd"]) for i in items] == [
+        ("vers", False, "2026-10-01"),
+        ("oud", True, "2020-11-11"),
+    ]
+    # A stale sociale-basis offer is still sociale basis: no "geen vrijwillige hulp".
+    assert not sessie.toestand.geen_aanbod
+    json.dumps(items)  # JSON-ready for the Rasa custom payload
+
+
+def test_widget_shows_the_same_stale_note() -> None:
+    """The widget renders cards itself; its note must say what the bot's text says."""
+    bron = (PROJECT_ROOT / "web" / "widget" / "src" / "wegwijzer.ts").read_text("utf-8")
+    assert json.dumps(teksten.AANBOD_VEROUDERD) in bron
+    assert "item.verouderd" in bron
 
 
 def test_no_sociale_basis_is_said_honestly_and_referred(demo_profiel: GemeenteProfiel) -> None:

@@ -23,6 +23,10 @@ export interface AanbodItem {
   telefoon?: string | null;
   website?: string | null;
   email?: string | null;
+  /** ISO date (JJJJ-MM-DD) the kaart last checked this offer, if ever. */
+  laatst_gecontroleerd?: string | null;
+  /** Not checked for longer than the kaart's freshness limit: tell the resident to call first. */
+  verouderd?: boolean;
 }
 
 /** The engine's structured payload (docs/payload.schema.json). */

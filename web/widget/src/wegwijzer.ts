@@ -353,6 +353,9 @@ export interface Regel {
   payload?: Payload | null;
 }
 
+/** Same words as triage/teksten.py AANBOD_VEROUDERD (the bot's text says it too). */
+const AANBOD_VEROUDERD = "Deze gegevens zijn al lang niet gecontroleerd. Bel eerst even of dit nog bestaat.";
+
 function aanbodLijst(p: Payload): HTMLElement {
   const lijst = el("ul", { class: "ww-kaarten" });
   for (const item of p.items ?? []) {
@@ -361,6 +364,9 @@ function aanbodLijst(p: Payload): HTMLElement {
       el("p", { class: "ww-kaart-wat" }, [item.omschrijving]),
       el("p", { class: "ww-kaart-wie" }, [item.wijk ? `${item.organisatie} · ${item.wijk}` : item.organisatie]),
     ]);
+    if (item.verouderd) {
+      kaart.append(el("p", { class: "ww-kaart-verouderd" }, [AANBOD_VEROUDERD]));
+    }
     const links = el("p", { class: "ww-kaart-links" });
     if (item.telefoon) {
       links.append(telLink(item.telefoon, `Bel ${item.telefoon}`));
