@@ -1098,7 +1098,12 @@ def _is_nederlands(text: str) -> bool:
 
 
 #: The classifier alone may raise a crisis only when it is this sure and rules found nothing.
-CLASSIFIER_DREMPEL = 0.85
+#: Chosen with ``benchmarks/crisis_drempel.py`` (thresholds 0.5 to 0.85 on the labelled crisis sets
+#: and the everyday out-of-scope set): 0.75 is the lowest value with no crisis on the everyday
+#: set (a cooking question with "snijd" scored 0.72); a red-team batch lost 8 of 27 missed crises
+#: at 0.75. The price is a few more banners on hard negatives (idioms, "gesneden bij het koken"),
+#: which costs far less than a missed crisis.
+CLASSIFIER_DREMPEL = 0.75
 
 #: Crisis words and phrases one of which must be in a message before the classifier alone may
 #: raise a crisis. Matched as whole words or word starts on normalised text, never by edit
@@ -1142,7 +1147,9 @@ _STEUN_SUICIDE = re.compile(
     r"\b(?:dood|doods|sterven|sterf|zelfmoord\w*|zelfmoor\w*|zelfdoding|suicid\w*|zelfbeschadig\w*|leven"
     r"|levens\w*|einde?|ophang\w*|verhang\w*|opgehangen|springen|spring|pillen|pil|tabletten|overdosis"
     r"|afscheid\w*|kms|pols|polsen|touw|strop|cut|cutten|gesneden|snij\w*|kras\w*|uitweg\w*|zinloos"
-    r"|hopeloos|uitzichtloos|wanhoop|wanhopig|verdwijn\w*|113|ombreng\w*|onderdoor)\b"
+    r"|hopeloos|uitzichtloos|wanhoop|wanhopig|verdwijn\w*|113|ombreng\w*|onderdoor|weggegeven"
+    # Only ever asked when the classifier is already sure of a crisis: phrases, not words.
+    r"|van de flat|laat (?:\w+ )?vallen|klaar om te gaan)\b"
 )
 _STEUN_GEWELD = re.compile(
     r"\b(?:sla|slaat|slaan|sloeg|geslagen|schop\w*|stomp\w*|mishandel\w*|misbruik\w*|verkracht\w*"

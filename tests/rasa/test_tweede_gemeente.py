@@ -112,7 +112,6 @@ SCENARIOS: tuple[Scenario, ...] = (
         ),
         thema="mantelzorg", voor_wie="naaste", leeftijd=84, wijk="Sint-Annaparochie-Noord",
         uitkomst="sociale_basis", route="sociale_basis", eerst=("hw-001", "hw-002"),
-        bekend="NLU: read as hulpvraag_opvoeden_opgroeien (0.67)",
     ),
     Scenario(
         "mantelzorg_hofje_zonder_apostrof",
@@ -297,9 +296,6 @@ SCENARIOS: tuple[Scenario, ...] = (
          "klein vennebroek"),
         thema=("huishouden", "wonen"), wijk="Klein Vennebroek", uitkomst="sociale_basis",
         eerst=("hw-029",),
-        bekend="ranking: read as wonen (0.67, fair); the bot's search ignores the words, so "
-        "Buurtbemiddeling (wonen only) and Energiecoach (same two thema's, by name) come before "
-        "the Klusjesdienst",
     ),
     # -- vervoer ---------------------------------------------------------------------------
     Scenario(
@@ -325,7 +321,6 @@ SCENARIOS: tuple[Scenario, ...] = (
         thema="wonen", voor_wie="zelf", wijk="Ooster-Es", uitkomst="sociale_basis",
         route="wmo_loket", getoond=("hw-040",),
         notitie="'de buren' cause the problem; the help is for the writer",
-        bekend="NLU: nlu_fallback (0.50) for a plain burenoverlast message",
     ),
     Scenario(
         "wonen_energierekening",
@@ -470,7 +465,6 @@ SCENARIOS: tuple[Scenario, ...] = (
         ("mijn vader van 92 woont in Klein-Vennebroek en komt de deur niet meer uit",),
         thema="eenzaamheid", voor_wie="naaste", leeftijd=92, wijk="Klein Vennebroek",
         uitkomst="sociale_basis",
-        bekend="NLU: 'woont in <onbekende wijk>' pulls to hulpvraag_wonen (0.97)",
     ),
     Scenario(
         "crisis_zoon_zichzelf_iets_aandoen",
