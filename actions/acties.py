@@ -33,20 +33,7 @@ def bericht_sleutel(tracker: Tracker) -> str:
 
 def invoer_uit(tracker: Tracker, beurt_id: str | None = None) -> Invoer:
     """The latest user message as the engine's input."""
-    message: dict[str, Any] = tracker.latest_message or {}
-    intent = message.get("intent") or {}
-    return Invoer(
-        beurt_id=beurt_id,
-        tekst=str(message.get("text") or ""),
-        intent=intent.get("name"),
-        confidence=float(intent.get("confidence") or 0.0),
-        entities=tuple(e for e in message.get("entities") or [] if isinstance(e, dict)),
-        ranking=tuple(
-            (str(r.get("name")), float(r.get("confidence") or 0.0))
-            for r in message.get("intent_ranking") or []
-            if isinstance(r, dict) and r.get("name")
-        ),
-    )
+    return Invoer.uit_parse(tracker.latest_message or {}, beurt_id)
 
 
 def verstuur(dispatcher: CollectingDispatcher, stap: Stap) -> None:

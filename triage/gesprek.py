@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from typing import Any, Literal, Protocol, Union, get_args, get_origin, get_type_hints
@@ -222,6 +222,23 @@ class Invoer:
     #: Stable id of this user message (the same when Rasa runs the turn again); makes the
     #: hulpvraag ids it mints deterministic, so a retried turn cannot create a second signal.
     beurt_id: str | None = None
+
+    @classmethod
+    def uit_parse(cls, parse: Mapping[str, Any], beurt_id: str | None = None) -> Invoer:
+        """From Rasa's parse data (a tracker's ``latest_message`` or ``Agent.parse_message``)."""
+        intent = parse.get("intent") or {}
+        return cls(
+            beurt_id=beurt_id,
+            tekst=str(parse.get("text") or ""),
+            intent=intent.get("name"),
+            confidence=float(intent.get("confidence") or 0.0),
+            entities=tuple(e for e in parse.get("entities") or [] if isinstance(e, dict)),
+            ranking=tuple(
+                (str(r.get("name")), float(r.get("confidence") or 0.0))
+                for r in parse.get("intent_ranking") or []
+                if isinstance(r, dict) and r.get("name")
+            ),
+        )
 
 
 @dataclass

@@ -76,25 +76,9 @@ def toets_gesprek(profiel: GemeenteProfiel | None = None) -> Gesprek:
     return Gesprek(profiel or load_profiel(DEMO_PROFIEL), LegeKaart(), id_factory=lambda: "toets")
 
 
-def invoer_uit_parse(parse: dict[str, Any]) -> Invoer:
-    """The engine's input from a Rasa parse result, as ``actions.acties.invoer_uit`` builds it."""
-    intent = parse.get("intent") or {}
-    return Invoer(
-        tekst=str(parse.get("text") or ""),
-        intent=intent.get("name"),
-        confidence=float(intent.get("confidence") or 0.0),
-        entities=tuple(e for e in parse.get("entities") or [] if isinstance(e, dict)),
-        ranking=tuple(
-            (str(r.get("name")), float(r.get("confidence") or 0.0))
-            for r in parse.get("intent_ranking") or []
-            if isinstance(r, dict) and r.get("name")
-        ),
-    )
-
-
 def uitkomst(gesprek: Gesprek, parse: dict[str, Any]) -> str:
     """The outcome (one of :data:`UITKOMSTEN`) of ``parse`` as the first message of a chat."""
-    stap = gesprek.verwerk(Toestand(), invoer_uit_parse(parse))
+    stap = gesprek.verwerk(Toestand(), Invoer.uit_parse(parse))
     t = stap.toestand
     if stap.crisis is not None:
         return "crisis"

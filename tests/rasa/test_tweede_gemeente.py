@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -511,22 +511,6 @@ class Verloop:
         return "\n".join(regels)
 
 
-def invoer(parse: dict[str, Any]) -> Invoer:
-    """The parse as the engine's input, the way ``actions.acties.invoer_uit`` builds it."""
-    intent = parse.get("intent") or {}
-    return Invoer(
-        tekst=str(parse.get("text") or ""),
-        intent=intent.get("name"),
-        confidence=float(intent.get("confidence") or 0.0),
-        entities=tuple(e for e in parse.get("entities") or [] if isinstance(e, dict)),
-        ranking=tuple(
-            (str(r.get("name")), float(r.get("confidence") or 0.0))
-            for r in parse.get("intent_ranking") or []
-            if isinstance(r, dict) and r.get("name")
-        ),
-    )
-
-
 @pytest.fixture(scope="module")
 def profiel() -> GemeenteProfiel:
     return load_profiel(PROFIEL)
@@ -578,7 +562,7 @@ def speel(scenario: Scenario, parse: Any, gesprek: Gesprek) -> Verloop:
         resultaat = parse(tekst)
         stap = gesprek.verwerk(
             Toestand.from_slot(toestand.to_slot()),
-            replace(invoer(resultaat), beurt_id=f"{scenario.naam}:{i}"),
+            Invoer.uit_parse(resultaat, beurt_id=f"{scenario.naam}:{i}"),
         )
         toestand = stap.toestand
         stappen.append(stap)
