@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.rasa.test_nlu_gesprekken import parse, user_turns  # noqa: F401 (fixture)
+from tests.rasa.test_nlu_gesprekken import user_turns
 from wegwijzer.open_wereld import OosResultaat, evalueer_oos, lees_contrast, lees_regels
 
 pytestmark = pytest.mark.rasa
@@ -25,11 +25,11 @@ MIN_CONTRAST = 0.9
 
 
 @pytest.fixture(scope="module")
-def oos(parse: Any) -> OosResultaat:  # noqa: F811 (the fixture of the conversation test)
+def oos(parse: Any) -> OosResultaat:
     return evalueer_oos(parse(regel) for regel in lees_regels())
 
 
-def test_everyday_requests_rarely_start_a_triage(oos: OosResultaat, parse: Any) -> None:  # noqa: F811
+def test_everyday_requests_rarely_start_a_triage(oos: OosResultaat, parse: Any) -> None:
     turns = user_turns()
     thema = [(t, i) for t, i in turns if i.startswith("hulpvraag_")]
     thema_goed = sum(parse(t)["intent"]["name"] == i for t, i in thema)
@@ -49,7 +49,7 @@ def test_everyday_requests_never_raise_a_crisis(oos: OosResultaat) -> None:
     assert oos.met("crisis") == []
 
 
-def test_everyday_sounding_care_questions_keep_their_thema(parse: Any) -> None:  # noqa: F811
+def test_everyday_sounding_care_questions_keep_their_thema(parse: Any) -> None:
     paren = lees_contrast()
     fout = [(t, i, parse(t)["intent"]["name"]) for t, i in paren]
     fout = [f for f in fout if f[1] != f[2]]

@@ -6,14 +6,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
 import yaml
 
 from kern.settings import PROJECT_ROOT
-from tests.conftest import IN_CI
 from triage.crisis import detecteer
 
 pytestmark = pytest.mark.rasa
@@ -31,25 +29,6 @@ def user_turns() -> list[tuple[str, str]]:
                 if text and not text.startswith("/"):
                     turns.append((text, step["intent"]))
     return turns
-
-
-@pytest.fixture(scope="module")
-def parse() -> Any:
-    if not MODEL.exists():
-        if IN_CI:
-            pytest.fail("geen getraind model; 'make setup' traint het")
-        pytest.skip("geen getraind model; draai eerst 'make setup'")
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(MODEL))
-    loop = asyncio.new_event_loop()
-
-    def _parse(text: str) -> dict[str, Any]:
-        result: dict[str, Any] = loop.run_until_complete(agent.parse_message(text))
-        return result
-
-    yield _parse
-    loop.close()
 
 
 @pytest.mark.parametrize(("text", "intent"), user_turns())

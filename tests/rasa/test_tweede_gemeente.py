@@ -18,9 +18,7 @@ person.
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +30,6 @@ from kern.gemeente import GemeenteProfiel, load_profiel
 from kern.settings import PROJECT_ROOT, Settings
 from sociale_kaart import service
 from sociale_kaart.zoeken import KaartZoeker
-from tests.conftest import IN_CI
 from tests.payload_schema import controleer
 from triage.gesprek import Gesprek, Invoer, Stap, Toestand
 
@@ -533,25 +530,6 @@ def kaart(tmp_path_factory: pytest.TempPathFactory, profiel: GemeenteProfiel) ->
     return KaartZoeker(
         make_session_factory(make_engine(settings.db_url)), settings.kaart_vers_dagen
     )
-
-
-@pytest.fixture(scope="module")
-def parse() -> Iterator[Any]:
-    if not MODEL.exists():
-        if IN_CI:
-            pytest.fail("geen getraind model; 'make setup' traint het")
-        pytest.skip("geen getraind model; draai eerst 'make setup'")
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(MODEL))
-    loop = asyncio.new_event_loop()
-
-    def _parse(text: str) -> dict[str, Any]:
-        result: dict[str, Any] = loop.run_until_complete(agent.parse_message(text))
-        return result
-
-    yield _parse
-    loop.close()
 
 
 def speel(scenario: Scenario, parse: Any, gesprek: Gesprek) -> Verloop:
