@@ -46,6 +46,7 @@ kaart version that the cached wijken and vocabulary are checked against.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -776,7 +777,8 @@ def _zoek(
         thema_bonus = {
             code: round(THEMA_SCORE * aandeel) for code, aandeel in gevonden_themas.items()
         }
-        gerangschikt = _tekst_rangschikking(
+        rangschik = functools.partial(
+            _tekst_rangschikking,
             session,
             vraag,
             wijk,
@@ -787,24 +789,13 @@ def _zoek(
             factoren,
             thema_bonus,
         )
+        gerangschikt = rangschik()
         rows = session.execute(_met_gegevens(session, gerangschikt)).all()
         if rows and not gecontroleerd and (rows[0].kaart_versie or "") != cache.versie:
             return None
         bronnen, verwant = _terugkoppeling(session, vraag, rows, per_woord, profiel)
         if verwant or (thema_bonus and _kort(vraag, rows)):
-            gerangschikt = _tekst_rangschikking(
-                session,
-                vraag,
-                wijk,
-                filters,
-                per_woord,
-                analyse.behoeften,
-                limiet,
-                factoren,
-                thema_bonus,
-                verwant,
-                aanvullen=True,
-            )
+            gerangschikt = rangschik(verwant, aanvullen=True)
             rows = session.execute(_met_gegevens(session, gerangschikt)).all()
     else:
         gerangschikt = (
