@@ -60,7 +60,7 @@ nlu-snel:  # seconds, not minutes: duplicates, crisis-label conflicts, a linear-
 	$(BIN)/python -m wegwijzer.nlu_snelcheck
 
 lock:
-	$(BIN)/pip freeze --all --exclude-editable | grep -vE "^(wegwijzer|pip)==" > requirements.lock
+	{ grep "^#" requirements.lock; $(BIN)/pip freeze --all --exclude-editable | grep -vE "^(wegwijzer|pip)=="; } > requirements.lock.nieuw && mv requirements.lock.nieuw requirements.lock
 	{ echo "# Exact versions of the web app's venv (.venv-web, Python 3.12), installed by scripts/bootstrap-web.sh (regenerate: make lock)."; \
 	  $(WEB)/pip freeze --all | grep -vE "^(pip|setuptools|wheel)=="; } > requirements-web.lock
 	npm install --package-lock-only --no-audit --no-fund

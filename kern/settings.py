@@ -126,6 +126,18 @@ class Settings(BaseSettings):
     web_vertrouwde_proxies: str = "127.0.0.1"
     web_berichten_per_minuut: int = Field(30, ge=1)
     web_rasa_timeout: float = Field(20.0, gt=0)
+    #: The address residents and organisations reach the web app on (links in mails).
+    web_publieke_url: str = "http://127.0.0.1:8080"
+    #: Staff pages (loket, beleid, beheer): idle timeout, second factor, the login log.
+    sessie_idle_minuten: int = Field(30, ge=1)
+    totp_voor_iedereen: bool = False
+    inlog_log_maanden: int = Field(12, ge=1)
+    #: Mail to organisations (kaart controle): written as .eml files under var/mail unless an
+    #: SMTP server is configured.
+    smtp_host: str | None = None
+    smtp_port: int = Field(25, ge=1)
+    smtp_afzender: str = "wegwijzer@localhost"
+    organisatie_link_dagen: int = Field(30, ge=1)
 
     class Config:
         """Read-only once built; variables are ``WEGWIJZER_`` + the field name."""
@@ -206,6 +218,16 @@ class Settings(BaseSettings):
     def signalen_geheim_path(self) -> Path:
         """Secret that turns a hulpvraag id into the signal's ``sleutel`` (see signalen.opslag)."""
         return self.var_dir / "signalen.geheim"
+
+    @property
+    def sessie_sleutel_path(self) -> Path:
+        """Secret that signs staff sessions, CSRF tokens and organisation links."""
+        return self.var_dir / "web.key"
+
+    @property
+    def mail_dir(self) -> Path:
+        """Where mails are written as ``.eml`` files when no SMTP server is configured."""
+        return self.var_dir / "mail"
 
     @property
     def model_path(self) -> Path:

@@ -56,7 +56,7 @@ if ! { [ -f "$npm_stamp" ] && [ "$(cat "$npm_stamp")" = "$npm_want" ]; }; then
   echo "$npm_want" > "$npm_stamp"
 fi
 
-build_want=$( (cat package-lock.json; find web/widget web/static -path web/static/build -prune -o -type f -print | sort | xargs cat) | sha256sum | cut -d' ' -f1)
+build_want=$( (cat package-lock.json; find web/widget web/medewerker web/static -path web/static/build -prune -o -type f -print | sort | xargs cat) | sha256sum | cut -d' ' -f1)
 build_stamp=web/static/build/.bron
 if ! { [ -f "$build_stamp" ] && [ "$(cat "$build_stamp")" = "$build_want" ]; }; then
   echo "==> Front-end bouwen (esbuild)"

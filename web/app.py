@@ -13,7 +13,6 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +26,15 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from kern.db import make_engine
+from kern.db import make_engine, make_session_factory
 from kern.geheim import laad_of_maak
-from kern.gemeente import GemeenteProfiel, load_profiel
+from kern.gemeente import load_profiel
 from kern.settings import Settings
 from triage.poort import MAX_BERICHT, keur
 from triage.teksten import bericht_te_lang
-from web import teksten
+from web import beheer, beleid, loket, organisatie, teksten, toegang
 from web.beveiliging import BeveiligingsKoppen, MaxBody
+from web.gedeeld import Onderdelen, client_adres, delen, fout
 from web.gesprekken import GesprekkenWisser
 from web.limiet import Venster
 from web.rasa_client import Bericht, RasaClient, RasaOnbereikbaar
@@ -68,28 +68,6 @@ class Antwoord(BaseModel):
     berichten: list[Bericht]
 
 
-@dataclass
-class Onderdelen:
-    """What the handlers share; built once at start-up."""
-
-    settings: Settings
-    profiel: GemeenteProfiel
-    rasa: RasaClient
-    wisser: GesprekkenWisser
-    limiet: Venster
-    max_tekens: int
-
-
-def client_adres(request: Request) -> str:
-    """The resident's address; behind a trusted proxy uvicorn's middleware has already set it."""
-    return request.client.host if request.client else "onbekend"
-
-
-def fout(status: int, code: str, melding: str, **extra: Any) -> JSONResponse:
-    """A JSON error with a Dutch message the widget shows as it is."""
-    return JSONResponse({"fout": code, "melding": melding, **extra}, status_code=status)
-
-
 def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> FastAPI:
     """Build the app; ``rasa_transport`` lets tests stand in for Rasa."""
     settings = settings or Settings.from_env()
@@ -101,9 +79,14 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
     async def levensloop(app: FastAPI) -> AsyncIterator[None]:
         engine = make_engine(settings.db_url)
         sleutel = await asyncio.to_thread(laad_of_maak, settings.tracker_sleutel_path)
+        web_sleutel = await asyncio.to_thread(laad_of_maak, settings.sessie_sleutel_path)
+        app.state.sjablonen = sjablonen
         app.state.delen = Onderdelen(
             settings=settings,
             profiel=profiel,
+            engine=engine,
+            session_factory=make_session_factory(engine),
+            sleutel=web_sleutel,
             rasa=RasaClient(
                 f"http://{settings.rasa_host}:{settings.rasa_port}",
                 f"http://{settings.actions_host}:{settings.actions_port}",
@@ -124,13 +107,10 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
         title="Wegwijzer",
         docs_url=None,
         redoc_url=None,
-        openapi_url=None,
+        # The staff JSON API (kaart search, signal reports) is documented; pages are not.
+        openapi_url="/api/v1/openapi.json",
         lifespan=levensloop,
     )
-
-    def delen(request: Request) -> Onderdelen:
-        result: Onderdelen = request.app.state.delen
-        return result
 
     @app.exception_handler(RequestValidationError)
     async def ongeldig(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -149,19 +129,19 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
         logger.error("onverwachte fout: %s", type(exc).__name__)
         return fout(500, "intern", teksten.even_geduld(profiel))
 
-    @app.get("/", response_class=HTMLResponse)
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def chat_pagina(request: Request) -> Response:
         return sjablonen.TemplateResponse(
             request, "chat.html", {"profiel": profiel, "teksten": teksten}
         )
 
-    @app.get("/demo", response_class=HTMLResponse)
+    @app.get("/demo", response_class=HTMLResponse, include_in_schema=False)
     async def demo_pagina(request: Request) -> Response:
         return sjablonen.TemplateResponse(
             request, "demo.html", {"profiel": profiel, "teksten": teksten}
         )
 
-    @app.get("/privacy", response_class=HTMLResponse)
+    @app.get("/privacy", response_class=HTMLResponse, include_in_schema=False)
     async def privacy_pagina(request: Request) -> Response:
         return sjablonen.TemplateResponse(
             request,
@@ -169,7 +149,7 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
             {"profiel": profiel, "teksten": teksten, "settings": settings},
         )
 
-    @app.get("/thema.css")
+    @app.get("/thema.css", include_in_schema=False)
     async def thema() -> Response:
         return Response(
             teksten.thema_css(profiel),
@@ -177,7 +157,7 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
             headers={"cache-control": "public, max-age=300"},
         )
 
-    @app.get("/logo.{soort}")
+    @app.get("/logo.{soort}", include_in_schema=False)
     async def logo(soort: str) -> Response:
         pad = profiel.widget.logo
         if pad is None or pad.suffix.lower() != f".{soort}":
@@ -185,16 +165,16 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
         media = "image/svg+xml" if soort == "svg" else "image/png"
         return Response(await asyncio.to_thread(pad.read_bytes), media_type=media)
 
-    @app.get("/api/config")
+    @app.get("/api/config", include_in_schema=False)
     async def config(request: Request) -> dict[str, Any]:
         return teksten.widget_config(profiel, delen(request).max_tekens)
 
-    @app.get("/api/status")
+    @app.get("/api/status", include_in_schema=False)
     async def status(request: Request) -> JSONResponse:
         gereed = await delen(request).rasa.gereed()
         return JSONResponse({"gereed": gereed}, status_code=200 if gereed else 503)
 
-    @app.post("/api/bericht", response_model=Antwoord)
+    @app.post("/api/bericht", response_model=Antwoord, include_in_schema=False)
     async def bericht(vraag: BerichtVraag, request: Request) -> Any:
         d = delen(request)
         if not d.limiet.hit("bericht", client_adres(request)):
@@ -209,7 +189,7 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
             return fout(503, "even_geduld", teksten.even_geduld(profiel))
         return Antwoord(berichten=berichten)
 
-    @app.post("/api/wis")
+    @app.post("/api/wis", include_in_schema=False)
     async def wis(vraag: WisVraag, request: Request) -> dict[str, Any]:
         d = delen(request)
         if not d.limiet.hit("wis", client_adres(request)):
@@ -217,6 +197,9 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
         rijen = await asyncio.to_thread(d.wisser.wis, vraag.gesprek)
         logger.info("gesprek gewist (%d rijen)", rijen)
         return {"gewist": True, "melding": teksten.GEWIST}
+
+    for kamer in (toegang, loket, beleid, beheer, organisatie):
+        app.include_router(kamer.router)
 
     app.mount("/", StaticFiles(directory=str(STATIC), check_dir=False), name="static")
 

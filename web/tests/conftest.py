@@ -9,9 +9,12 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from kern.settings import PROJECT_ROOT, Settings
 from web.app import maak_app
+from web.tests.browser import CHROMIUM
+from web.tests.servers import Servers, start_servers
 
 DEMO_PROFIEL = PROJECT_ROOT / "demo_gemeente" / "gemeente.yml"
 
@@ -58,3 +61,71 @@ def client(maak_settings: Callable[..., Settings], nep_rasa: NepRasa) -> Iterato
     app = maak_app(maak_settings(), rasa_transport=httpx.MockTransport(nep_rasa))
     with TestClient(app, base_url="http://127.0.0.1:8080") as c:
         yield c
+
+
+@pytest.fixture
+def medewerker(
+    maak_settings: Callable[..., Settings], nep_rasa: NepRasa
+) -> Iterator[Callable[..., TestClient]]:
+    """``medewerker("loket", "beleid")``: a client logged in as staff with those roles.
+
+    Skeleton: stands in for the login through the app's own dependency; the auth work replaces
+    this by a real login (account made in the database, POST /inloggen, CSRF header set).
+    """
+    from fastapi import Request
+
+    from toegang.rollen import Rol
+    from web.toegang import Ingelogd
+
+    geopend: list[TestClient] = []
+
+    def maak(*rollen: str) -> TestClient:
+        app = maak_app(maak_settings(), rasa_transport=httpx.MockTransport(nep_rasa))
+        gebruiker = Ingelogd(1, "test-medewerker", frozenset(Rol(r) for r in rollen))
+
+        @app.middleware("http")
+        async def als_medewerker(request: Request, call_next: Any) -> Any:
+            request.state.gebruiker = gebruiker
+            return await call_next(request)
+
+        c = TestClient(app, base_url="http://127.0.0.1:8080")
+        c.__enter__()
+        geopend.append(c)
+        return c
+
+    yield maak
+    for c in geopend:
+        c.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} ontbreekt: `make test` installeert Debian's chromium")
+    gestart = start_servers(tmp_path_factory.mktemp("browser"))
+    yield gestart
+    gestart.stop_alles()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    b = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    )
+    yield b
+    b.close()

@@ -7,85 +7,26 @@ Playwright cannot download its own browser here; it drives ``/usr/bin/chromium``
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Response, sync_playwright
+from playwright.sync_api import Browser, Page, Response
 from sqlalchemy import create_engine, text
 
 from kern.settings import PROJECT_ROOT
 from privacy.pseudoniem import pseudoniem
-from web.tests.servers import Servers, start_servers
+from web.tests.browser import BREEDTES, SCHERMAFDRUKKEN, nieuwe_context
+from web.tests.servers import Servers
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("WEGWIJZER_CHROMIUM", "/usr/bin/chromium")
-AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SCHERMAFDRUKKEN = PROJECT_ROOT / "var" / "screenshots"
 CONTRACT = Draft202012Validator(
     json.loads((PROJECT_ROOT / "docs" / "payload.schema.json").read_text("utf-8"))
 )
 ANTWOORD_MS = 30_000
-
-#: Collects every CSP violation the page reports, also from inside the widget's shadow root.
-CSP_LUISTERAAR = """
-window.__cspFouten = [];
-const meld = (e) => window.__cspFouten.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
-window.addEventListener('securitypolicyviolation', meld, true);
-document.addEventListener('securitypolicyviolation', meld, true);
-"""
-
-#: (name, viewport width, viewport height, device scale factor): 200 % zoom of a 1280 px
-#: window is a 640 px CSS viewport at twice the pixel density.
-BREEDTES = [("1280", 1280, 800, 1), ("320", 320, 640, 1), ("zoom200", 640, 400, 2)]
-
-
-@pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: `make test` installeert Debian's chromium")
-    gestart = start_servers(tmp_path_factory.mktemp("browser"))
-    yield gestart
-    gestart.stop_alles()
-
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as p:
-        yield p
-
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    b = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        headless=True,
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-        ],
-    )
-    yield b
-    b.close()
-
-
-def nieuwe_context(browser: Browser, breedte: int = 1280, hoogte: int = 800, schaal: float = 1) -> BrowserContext:
-    context = browser.new_context(
-        viewport={"width": breedte, "height": hoogte}, device_scale_factor=schaal, locale="nl-NL"
-    )
-    context.add_init_script(CSP_LUISTERAAR)
-    context.add_init_script(path=str(AXE))
-    return context
-
 
 @pytest.fixture
 def pagina(browser: Browser, servers: Servers) -> Iterator[Page]:

@@ -3,7 +3,7 @@
 // NL Design System per-component CSS (Utrecht, EUPL) plus only the design tokens that CSS uses,
 // taken from the "voorbeeld" theme: the full theme is 200 KB; a page needs a few hundred tokens.
 import { build, transform } from "esbuild";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -76,5 +76,24 @@ const resultaten = [
   await stylesheet(":host", [...COMPONENTEN.map(css), eigen], "wegwijzer.css"),
   await stylesheet(":root", [css("@utrecht/link-css"), pagina], "pagina.css"),
 ];
+// Staff pages (loket, beleid, beheer): every web/medewerker/<naam>.ts is a bundle of its own,
+// every web/medewerker/<naam>.css a stylesheet (only the pages that need a script load it).
+const medewerker = join(web, "medewerker");
+const bestanden = readdirSync(medewerker).sort();
+for (const ts of bestanden.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))) {
+  await build({
+    entryPoints: [join(medewerker, ts)],
+    outfile: join(uit, ts.replace(/\.ts$/, ".js")),
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: ["es2020"],
+    legalComments: "none",
+    sourcemap: false,
+  });
+}
+for (const naam of bestanden.filter((f) => f.endsWith(".css"))) {
+  resultaten.push(await stylesheet(":root", [readFileSync(join(medewerker, naam), "utf8")], naam));
+}
 copyFileSync(join(web, "static", "favicon.svg"), join(uit, "favicon.svg"));
 for (const r of resultaten) console.log(`${r.naam}: ${r.bytes} bytes, ${r.tokens} tokens`);
