@@ -28,7 +28,7 @@ test: setup lint typecheck rasa-check unit-py312 audit
 web-test:
 	@bash scripts/chromium.sh
 	npm run --silent typecheck
-	$(WEB)/mypy --python-version 3.12 --follow-imports=silent web
+	$(WEB)/mypy --python-version 3.12 --follow-imports=silent web benchmarks/loket_zoeken.py benchmarks/web_latentie.py
 	$(WEB)/pytest -q -p no:cacheprovider web/tests
 
 audit:

@@ -12,6 +12,33 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+#: A cell starting with one of these is run as a formula by spreadsheet programs (CSV import,
+#: or editing an XLSX text cell); tabs and carriage returns start the same attack in some.
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutraliseer(tekst: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula: a leading ``'`` when it could start one.
+
+    Only for files read by people in a spreadsheet (reports); XLSX needs no change of the text,
+    :func:`schrijf_werkboek` stores such cells as text instead.
+    """
+    # Apostrophes already in front get one more, so ontneutraliseer() is an exact inverse.
+    kern = tekst.lstrip("'")
+    return f"'{tekst}" if kern.startswith(FORMULE_TEKENS) else tekst
+
+
+def ontneutraliseer(tekst: str) -> str:
+    """Undo :func:`neutraliseer` for a file that comes back in (kaart import).
+
+    Drops exactly one ``'`` in front of apostrophes and a formula character, so export →
+    import is lossless.
+    """
+    kern = tekst.lstrip("'")
+    if kern != tekst and kern.startswith(FORMULE_TEKENS):
+        return tekst[1:]
+    return tekst
+
 
 @dataclass(frozen=True)
 class Cel:
@@ -58,8 +85,13 @@ def schrijf_werkboek(bladen: Sequence[Blad], doel: BinaryIO | None = None) -> by
 
         def cel(waarde: Any, sheet: Any = sheet) -> Any:
             if not isinstance(waarde, Cel):
-                return waarde
+                if isinstance(waarde, str) and waarde.startswith("="):
+                    waarde = Cel(waarde)  # else openpyxl writes it as a formula
+                else:
+                    return waarde
             c = WriteOnlyCell(sheet, value=waarde.waarde)
+            if isinstance(waarde.waarde, str) and waarde.waarde.startswith("="):
+                c.data_type = "s"  # the text as it is, never a formula (lossless, inert)
             if waarde.formaat:
                 c.number_format = waarde.formaat
             if waarde.vet:

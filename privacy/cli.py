@@ -13,13 +13,14 @@ from kern.settings import Settings
 
 def _opschonen(settings: Settings, args: argparse.Namespace) -> int:
     from kern.db import make_engine
-    from privacy.bewaartermijn import opschonen
+    from privacy.bewaartermijn import opschonen, opschonen_inlog_log
 
     engine = make_engine(settings.db_url)
     try:
         while True:
             try:
                 weg = opschonen(engine, settings.bewaartermijn_dagen)
+                log_weg = opschonen_inlog_log(engine, settings.inlog_log_maanden)
             except SQLAlchemyError as exc:
                 if not args.herhaal:
                     raise
@@ -31,6 +32,11 @@ def _opschonen(settings: Settings, args: argparse.Namespace) -> int:
                 print(
                     f"Gesprekken ouder dan {settings.bewaartermijn_dagen} dagen opgeschoond: "
                     f"{weg} gebeurtenissen verwijderd.",
+                    flush=True,
+                )
+                print(
+                    f"Inloglog ouder dan {settings.inlog_log_maanden} maanden opgeschoond: "
+                    f"{log_weg} regels verwijderd.",
                     flush=True,
                 )
             if not args.herhaal:

@@ -32,6 +32,7 @@ from typing import Any, TextIO
 from sqlalchemy import String, func, select
 from sqlalchemy.orm import sessionmaker
 
+from kern.werkblad import neutraliseer
 from signalen import SignaalFout
 from signalen.model import signaal_tabel
 from signalen.opslag import LIJST_SCHEIDING
@@ -203,7 +204,7 @@ def _json_regel(data: dict[str, Any]) -> str:
 
 def _csv_waarden(rij: ExportRij) -> list[str]:
     getoond = AFGESCHERMD if rij.getoond is None else LIJST_SCHEIDING.join(rij.getoond)
-    return [
+    waarden = [
         rij.maand,
         rij.thema or "",
         rij.leeftijdsgroep,
@@ -214,6 +215,7 @@ def _csv_waarden(rij: ExportRij) -> list[str]:
         rij.geholpen,
         "ja" if rij.geen_passend_aanbod else "nee",
     ]
+    return [neutraliseer(w) for w in waarden]  # e.g. a wijk name read back from the table
 
 
 def schrijf_export(export: Export, formaat: str, uit: TextIO) -> int:

@@ -534,9 +534,8 @@ def als_csv(rapport: Rapport) -> str:
     schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
     schrijver.writerow([code for code, _ in _kolommen(rapport)])
     for rij in _rijen(rapport):
-        schrijver.writerow(
-            [*_groepen(rapport, rij, False), *(_csv_cel(c) for c, _ in _cellen(rij))]
-        )
+        groepen = [werkblad.neutraliseer(g) for g in _groepen(rapport, rij, False)]
+        schrijver.writerow([*groepen, *(_csv_cel(c) for c, _ in _cellen(rij))])
     return uit.getvalue()
 
 

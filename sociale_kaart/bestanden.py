@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from kern.gemeente import GemeenteProfiel
+from kern.werkblad import ontneutraliseer
 from sociale_kaart.template import (
     AanbodRij,
     KaartFout,
@@ -26,6 +27,7 @@ from sociale_kaart.template import (
     read_csv_text,
     validate_rows,
 )
+from sociale_kaart.wijzigingen import KAARTSTAND_KOLOM, lees_kaartstand
 
 FORMATEN = {
     ".csv": "csv",
@@ -47,6 +49,9 @@ class GelezenBestand:
     overgeslagen: list[str] = field(default_factory=list)
     #: Imported without a field, or not linked: one line each, for the import summary.
     opmerkingen: list[str] = field(default_factory=list)
+    #: The export's stamp (``kaartstand`` column): the newest change the file contains.
+    #: ``None`` for a file without it (older exports, hand-made files, HSDS).
+    kaartstand: datetime | None = None
 
 
 def _fout(melding: str) -> KaartFout:
@@ -118,6 +123,24 @@ def read_xlsx_records(path: Path) -> list[tuple[int, dict[str, str]]]:
         workbook.close()
 
 
+Records = list[tuple[int, dict[str, str]]]
+
+
+def _terug_van_export(records: Records) -> tuple[Records, datetime | None]:
+    """Undo what the export did for spreadsheets: formula guards and the ``kaartstand`` column.
+
+    The export puts ``'`` before a text that starts with ``=``, ``+``, ``-`` or ``@``
+    (``kern.werkblad.neutraliseer``); exactly that apostrophe is taken off here, so export →
+    import gives back the same text.
+    """
+    stand = lees_kaartstand(r.get(KAARTSTAND_KOLOM, "") for _, r in records)
+    schoon = [
+        (rij, {k: ontneutraliseer(v.strip()) for k, v in r.items() if k != KAARTSTAND_KOLOM})
+        for rij, r in records
+    ]
+    return schoon, stand
+
+
 def lees_bestand(
     path: Path, profiel: GemeenteProfiel, koppeling: Path | None = None, *, streng: bool = False
 ) -> GelezenBestand:
@@ -140,11 +163,13 @@ def lees_bestand(
         gelezen = lees_hsds(path, koppeling, profiel, streng=streng)
         return GelezenBestand(formaat, gelezen.rijen, gelezen.overgeslagen, gelezen.opmerkingen)
     if formaat == "xlsx":
-        return GelezenBestand(formaat, validate_rows(read_xlsx_records(path), wijken))
+        records, stand = _terug_van_export(read_xlsx_records(path))
+        return GelezenBestand(formaat, validate_rows(records, wijken), kaartstand=stand)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise _fout(f"Het bestand {path} bestaat niet.") from None
     if data.startswith(b"PK\x03\x04"):
         raise _fout(f"{path.name} is een Excel-bestand; geef het de extensie .xlsx.")
-    return GelezenBestand(formaat, validate_rows(read_csv_text(decode_bytes(data)), wijken))
+    records, stand = _terug_van_export(read_csv_text(decode_bytes(data)))
+    return GelezenBestand(formaat, validate_rows(records, wijken), kaartstand=stand)

@@ -53,10 +53,18 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
             koppeling=Path(args.koppeling) if args.koppeling else None,
             streng=args.streng,
             voortgang=_voortgang_maker(args, balken),
+            ja=args.ja,
         )
     finally:
         for balk in balken:
             balk.close()
+    if args.droog and samenvatting.plan is not None:
+        _print_plan(samenvatting.plan)
+    if samenvatting.terugdraaiingen:
+        wat = "zouden verloren gaan" if args.droog else "zijn vervangen (bevestigd met --ja)"
+        print(f"Let op: deze wijzigingen van na de export {wat}:")
+        for t in samenvatting.terugdraaiingen:
+            print(f"  {t}")
     for kop, regels in (
         ("Overgeslagen", samenvatting.meldingen),
         ("Let op", samenvatting.opmerkingen),
@@ -72,6 +80,20 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_plan(plan: Any) -> None:
+    """Per offer what the import would do (the dry run), at most MAX_MELDINGEN per kind."""
+    from sociale_kaart.importer import GEWIJZIGD, TOEGEVOEGD, VERWIJDERD
+
+    for soort, kop in ((TOEGEVOEGD, "Nieuw"), (GEWIJZIGD, "Gewijzigd"), (VERWIJDERD, "Weg")):
+        regels = [r for r in plan.regels if r.soort == soort]
+        for r in regels[:MAX_MELDINGEN]:
+            waar = f"rij {r.rij}: " if r.rij else ""
+            velden = f" ({', '.join(r.velden)})" if r.velden else ""
+            print(f"{kop}: {waar}{r.id} {r.naam}{velden}")
+        if len(regels) > MAX_MELDINGEN:
+            print(f"{kop}: ... en nog {len(regels) - MAX_MELDINGEN}.")
+
+
 def _export(settings: Settings, args: argparse.Namespace) -> int:
     from sociale_kaart.service import exporteer_bestand
 
@@ -84,6 +106,8 @@ def _controle(settings: Settings, args: argparse.Namespace) -> int:
     from sociale_kaart.service import verouderd
 
     dagen = args.dagen or settings.kaart_vers_dagen
+    if getattr(args, "verstuur", False):
+        return _verstuur(settings, dagen)
     lijst = verouderd(settings, dagen)
     if args.json:
         print(
@@ -151,10 +175,65 @@ def _controle(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _verstuur(settings: Settings, dagen: int) -> int:
+    """``kaart controle --verstuur``: each organisation with stale entries gets its link."""
+    from kern.db import make_engine, make_session_factory
+    from kern.geheim import laad_of_maak
+    from kern.gemeente import load_profiel
+    from sociale_kaart.mail import MailFout
+    from sociale_kaart.organisatie_link import verstuur_controles
+    from sociale_kaart.service import controleer_schema
+
+    engine = make_engine(settings.db_url)
+    try:
+        controleer_schema(engine)
+        uitkomst = verstuur_controles(
+            make_session_factory(engine),
+            settings,
+            load_profiel(settings.gemeente_path),
+            laad_of_maak(settings.sessie_sleutel_path),
+            dagen=dagen,
+        )
+    except MailFout as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    if not uitkomst.verstuurd and not uitkomst.zonder_adres:
+        print(f"Alle aanbod is in de laatste {dagen} dagen gecontroleerd. Er is niets verstuurd.")
+        return 0
+    if uitkomst.via_smtp:
+        print(
+            f"{len(uitkomst.verstuurd)} e-mails met een persoonlijke link verstuurd via "
+            f"{settings.smtp_host}."
+        )
+    else:
+        print(
+            f"{len(uitkomst.verstuurd)} e-mails met een persoonlijke link klaargezet in "
+            f"{settings.mail_dir} (.eml). Er is geen mailserver ingesteld "
+            "(WEGWIJZER_SMTP_HOST)."
+        )
+    for naam in uitkomst.zonder_adres:
+        print(f"Geen e-mailadres bekend voor {naam}: bel deze organisatie.")
+    if uitkomst.verstuurd and re.match(r"https?://(127\.|localhost)", settings.web_publieke_url):
+        print(
+            f"Let op: de links beginnen met {settings.web_publieke_url}. Buiten deze computer "
+            "werkt dat adres niet; zet WEGWIJZER_WEB_PUBLIEKE_URL op het publieke adres."
+        )
+    return 0
+
+
 def _zoek(settings: Settings, args: argparse.Namespace) -> int:
     from kern.gemeente import load_profiel
     from kern.themas import Niveau
     from sociale_kaart.service import controleer_vraag, zoek_op_kaart
+    from sociale_kaart.weergave import (
+        niveau_label,
+        verouderd_label,
+        vraag_als_dict,
+        waarom_hier,
+        wijk_label,
+    )
     from sociale_kaart.zoeken import ZoekVraag
 
     vraag = ZoekVraag(
@@ -174,15 +253,7 @@ def _zoek(settings: Settings, args: argparse.Namespace) -> int:
         print(
             json.dumps(
                 {
-                    "vraag": {
-                        "tekst": vraag.tekst,
-                        "thema": vraag.thema,
-                        "doelgroep": vraag.doelgroep,
-                        "leeftijd": vraag.leeftijd,
-                        "wijk": vraag.wijk,
-                        "postcode": vraag.postcode,
-                        "niveaus": [n.value for n in vraag.niveaus],
-                    },
+                    "vraag": vraag_als_dict(vraag),
                     "aantal": len(resultaten),
                     "resultaten": [r.als_dict() for r in resultaten],
                 },
@@ -203,16 +274,15 @@ def _zoek(settings: Settings, args: argparse.Namespace) -> int:
         a = r.aanbod
         datum = a.laatst_gecontroleerd.isoformat() if a.laatst_gecontroleerd else "nooit"
         # Niveau and freshness have their own columns; "Waarom" keeps wijk and text reasons.
-        redenen = [x for x in r.redenen if not x.startswith(("niveau:", "actueel:", "verouderd:"))]
         rijen.append(
             [
                 a.naam,
                 a.organisatie,
-                a.niveau.value.replace("_", " "),
-                a.wijk or "hele gemeente",
+                niveau_label(a.niveau),
+                wijk_label(a.wijk),
                 a.telefoon or "",
-                datum if r.vers else f"{datum}\nVEROUDERD (> {vraag.vers_dagen} dagen)",
-                "\n".join(redenen),
+                datum if r.vers else f"{datum}\n{verouderd_label(vraag.vers_dagen)}",
+                "\n".join(waarom_hier(r)),
             ]
         )
     print(
@@ -268,7 +338,16 @@ def register(subparsers: Any) -> None:
         help="vervang de hele kaart (aanbod dat niet in het bestand staat, verdwijnt)",
     )
     imp.add_argument(
-        "--droog", action="store_true", help="alleen controleren en tellen; niets opslaan"
+        "--droog",
+        "--proef",
+        dest="droog",
+        action="store_true",
+        help="proefimport: controleren en per aanbod tonen wat er zou veranderen; niets opslaan",
+    )
+    imp.add_argument(
+        "--ja",
+        action="store_true",
+        help="met --vervang: ook vervangen als dat wijzigingen van na de export ongedaan maakt",
     )
     imp.add_argument(
         "--koppeling", help="YAML-bestand dat HSDS-taxonomietermen koppelt aan thema's"
@@ -298,6 +377,13 @@ def register(subparsers: Any) -> None:
     con.add_argument("--json", action="store_true", help="uitvoer als JSON")
     con.add_argument(
         "--mails", metavar="MAP", help="zet per organisatie een e-mail (.eml) klaar in MAP"
+    )
+    con.add_argument(
+        "--verstuur",
+        action="store_true",
+        help="stuur elke organisatie met verouderd aanbod een e-mail met een persoonlijke "
+        "link om het aanbod te controleren (via WEGWIJZER_SMTP_HOST, anders als .eml in "
+        "var/mail); een nieuwe link vervangt de vorige",
     )
     con.set_defaults(func=_controle)
 

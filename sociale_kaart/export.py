@@ -2,23 +2,41 @@
 
 Import → export → import is lossless: every column is written in the form the importer reads
 back unchanged (codes, ISO dates, lists joined with ';').
+
+Two additions the importer takes off again:
+
+* Formula guard: in CSV a text starting with ``=``, ``+``, ``-``, ``@`` (tab, CR) gets a ``'`` in
+  front (``kern.werkblad.neutraliseer``), so Excel shows it instead of running it; XLSX stores
+  such cells as text (``kern.werkblad.schrijf_werkboek``). The importer drops exactly that
+  apostrophe (:mod:`sociale_kaart.bestanden`).
+* A last column ``kaartstand``: the time of the newest logged change the file contains
+  (:func:`sociale_kaart.wijzigingen.kaartstand`). A later full-replace import of the file
+  warns about changes logged after it. Older importers ignore the extra column; files without
+  it import as before. The same kaart exported twice gives the same bytes.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kern.themas import DOELGROEPEN, THEMAS, Niveau
-from kern.werkblad import Blad, Cel, schrijf_werkboek
+from kern.werkblad import Blad, Cel, neutraliseer, schrijf_werkboek
 from sociale_kaart.models import Aanbod, Wijk
-from sociale_kaart.template import KOLOMMEN, KaartFout, KaartProbleem
+from sociale_kaart.template import KOLOMMEN, OPTIONELE_KOLOMMEN, KaartFout, KaartProbleem
+from sociale_kaart.wijzigingen import KAARTSTAND_KOLOM, kaartstand
+
+#: The export's columns: the template, then the stamp.
+EXPORT_KOLOMMEN = (*KOLOMMEN, *OPTIONELE_KOLOMMEN, KAARTSTAND_KOLOM)
+#: The columns with a value per offer (``organisatie_email`` repeats the organisation's).
+_WAARDE_KOLOMMEN = (*KOLOMMEN, *OPTIONELE_KOLOMMEN)
 
 
 def rij_waarden(aanbod: Aanbod) -> dict[str, object]:
@@ -44,6 +62,7 @@ def rij_waarden(aanbod: Aanbod) -> dict[str, object]:
         "kosten": aanbod.kosten,
         "trefwoorden": aanbod.trefwoorden,
         "laatst_gecontroleerd": aanbod.laatst_gecontroleerd,
+        "organisatie_email": aanbod.organisatie.email,
     }
 
 
@@ -56,32 +75,43 @@ def _csv_tekst(waarde: object) -> str:
         return ""
     if isinstance(waarde, date):
         return waarde.isoformat()
-    return str(waarde)
+    return neutraliseer(str(waarde))
 
 
-def _csv(session: Session, path: Path, scheidingsteken: str) -> int:
+def _csv(session: Session, handle: BinaryIO, scheidingsteken: str) -> int:
     aantal = 0
+    stand = kaartstand(session)
     # UTF-8 with BOM: Excel then shows accents correctly when the file is opened directly.
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=scheidingsteken, lineterminator="\r\n")
-        writer.writerow(KOLOMMEN)
+    tekst = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    try:
+        writer = csv.writer(tekst, delimiter=scheidingsteken, lineterminator="\r\n")
+        writer.writerow(EXPORT_KOLOMMEN)
         for aanbod in _alle(session):
             waarden = rij_waarden(aanbod)
-            writer.writerow([_csv_tekst(waarden[k]) for k in KOLOMMEN])
+            writer.writerow([*(_csv_tekst(waarden[k]) for k in _WAARDE_KOLOMMEN), stand])
             aantal += 1
+        tekst.flush()
+    finally:
+        tekst.detach()  # the caller owns ``handle``
     return aantal
 
 
-def _xlsx(session: Session, path: Path) -> int:
+def _xlsx_tekst(waarde: str) -> str:
+    """XLSX keeps formula-like text as text; only leading apostrophes need the import's rule."""
+    return neutraliseer(waarde) if waarde.startswith("'") else waarde
+
+
+def _xlsx(session: Session, handle: BinaryIO) -> int:
     aantal = 0
+    stand = kaartstand(session)
 
     def aanbod_rijen() -> Iterator[list[Any]]:
         nonlocal aantal
-        yield [Cel(naam, vet=True) for naam in KOLOMMEN]
+        yield [Cel(naam, vet=True) for naam in EXPORT_KOLOMMEN]
         for aanbod in _alle(session):
             waarden = rij_waarden(aanbod)
             rij: list[Any] = []
-            for k in KOLOMMEN:
+            for k in _WAARDE_KOLOMMEN:
                 waarde = waarden[k]
                 if k == "laatst_gecontroleerd" and waarde is not None:
                     rij.append(Cel(waarde, "yyyy-mm-dd"))
@@ -89,7 +119,8 @@ def _xlsx(session: Session, path: Path) -> int:
                     rij.append(waarde)
                 else:
                     # Text cells stay text: Excel must not turn "0123 45 62 00" into a number.
-                    rij.append(Cel(str(waarde), "@"))
+                    rij.append(Cel(_xlsx_tekst(str(waarde)), "@"))
+            rij.append(Cel(stand, "@"))
             aantal += 1
             yield rij
 
@@ -104,11 +135,23 @@ def _xlsx(session: Session, path: Path) -> int:
         for naam in session.scalars(select(Wijk.naam).order_by(Wijk.naam)):
             yield ["wijk", naam, ""]
 
-    with path.open("wb") as handle:
-        schrijf_werkboek(
-            [Blad("kaart", aanbod_rijen(), vaste_kolommen=0), Blad("codes", code_rijen())], handle
-        )
+    schrijf_werkboek(
+        [Blad("kaart", aanbod_rijen(), vaste_kolommen=0), Blad("codes", code_rijen())], handle
+    )
     return aantal
+
+
+def exporteer_naar(
+    session: Session, handle: BinaryIO, formaat: str, scheidingsteken: str = ";"
+) -> int:
+    """Write the whole kaart as ``formaat`` ("csv" or "xlsx") to a binary file (downloads)."""
+    if formaat == "csv":
+        return _csv(session, handle, scheidingsteken)
+    if formaat == "xlsx":
+        return _xlsx(session, handle)
+    raise KaartFout(
+        [KaartProbleem(0, None, f"Kan niet exporteren als {formaat}: gebruik csv of xlsx.")]
+    )
 
 
 def exporteer(session: Session, path: Path, scheidingsteken: str = ";") -> int:
@@ -116,10 +159,9 @@ def exporteer(session: Session, path: Path, scheidingsteken: str = ";") -> int:
     suffix = path.suffix.lower()
     if not path.parent.exists():
         raise KaartFout([KaartProbleem(0, None, f"De map {path.parent} bestaat niet.")])
-    if suffix == ".csv":
-        return _csv(session, path, scheidingsteken)
-    if suffix == ".xlsx":
-        return _xlsx(session, path)
+    if suffix in (".csv", ".xlsx"):
+        with path.open("wb") as handle:
+            return exporteer_naar(session, handle, suffix[1:], scheidingsteken)
     raise KaartFout(
         [KaartProbleem(0, None, f"Kan niet exporteren naar {path.name}: gebruik .csv of .xlsx.")]
     )

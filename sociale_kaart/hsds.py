@@ -96,6 +96,7 @@ VELDNAMEN: dict[str, str] = {
     "kosten": "fees_description / cost_options",
     "trefwoorden": "alternate_name / taxonomy_term.name",
     "laatst_gecontroleerd": "assured_date",
+    "organisatie_email": "organization.email",
 }
 
 _DAGEN = {"MO": "ma", "TU": "di", "WE": "wo", "TH": "do", "FR": "vr", "SA": "za", "SU": "zo"}
@@ -1148,6 +1149,7 @@ def _rij(
         "kosten": _kosten(service, opties),
         "trefwoorden": ";".join(trefwoorden),
         "laatst_gecontroleerd": _tekst(service.get("assured_date"))[:10],
+        "organisatie_email": _tekst(org.get("email")),
     }
     return dienst
 

@@ -6,6 +6,8 @@ changed are re-indexed, so re-importing an unchanged kaart of 10,000 offers stay
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -25,7 +27,8 @@ from sociale_kaart.models import (
     aanbod_thema,
 )
 from sociale_kaart.tekst import sorteer_naam
-from sociale_kaart.template import KOLOMMEN, AanbodRij
+from sociale_kaart.template import KOLOMMEN, AanbodRij, KaartFout, KaartProbleem
+from sociale_kaart.wijzigingen import IMPORT, IMPORT_VERVANG, Terugdraaiing, registreer
 from sociale_kaart.zoekindex import (
     doelgroep_bits,
     herbouw_index,
@@ -57,6 +60,12 @@ class ImportSamenvatting:
     meldingen: list[str] = field(default_factory=list)
     #: Imported without a field, or a part of the feed that could not be linked, one line each.
     opmerkingen: list[str] = field(default_factory=list)
+    #: What was (or, in a dry run, would be) done per offer.
+    plan: ImportPlan | None = None
+    #: Later logged changes a full replace undid (or, in a dry run, would undo).
+    terugdraaiingen: list[Terugdraaiing] = field(default_factory=list)
+    #: The change log row of this import (``None``: nothing changed, or not logged).
+    wijziging_id: int | None = None
 
     def __str__(self) -> str:
         tekst = (
@@ -66,6 +75,79 @@ class ImportSamenvatting:
         if self.overgeslagen:
             tekst += f", {self.overgeslagen} overgeslagen"
         return tekst
+
+
+#: What an import does with one offer.
+TOEGEVOEGD = "toegevoegd"
+GEWIJZIGD = "gewijzigd"
+VERWIJDERD = "verwijderd"
+ONGEWIJZIGD = "ongewijzigd"
+
+
+@dataclass(frozen=True)
+class PlanRegel:
+    """One offer in an import plan: what happens to it, and which columns change."""
+
+    id: str
+    soort: str
+    naam: str
+    #: Row in the file (0 for an offer a full replace removes: it is not in the file).
+    rij: int = 0
+    #: Template columns whose value changes (only for ``gewijzigd``).
+    velden: tuple[str, ...] = ()
+    #: Digest of the stored values this plan starts from ("" for a new offer), so a plan made
+    #: before someone else changed the offer no longer matches.
+    stand: str = ""
+
+
+@dataclass
+class ImportPlan:
+    """What importing a file would do, computed without writing (the dry run shows it).
+
+    ``vingerafdruk`` identifies the plan: the beheer page previews a plan and applies the file
+    only while the kaart still gives the very same plan.
+    """
+
+    regels: list[PlanRegel]
+    vervang: bool
+
+    def ids(self, soort: str) -> list[str]:
+        """Offer ids with this outcome, in plan order."""
+        return [r.id for r in self.regels if r.soort == soort]
+
+    def aantal(self, soort: str) -> int:
+        """Number of offers with this outcome."""
+        return sum(1 for r in self.regels if r.soort == soort)
+
+    @property
+    def geraakt(self) -> list[str]:
+        """Offers whose stored data would change or disappear."""
+        return [r.id for r in self.regels if r.soort in (GEWIJZIGD, VERWIJDERD)]
+
+    @property
+    def vingerafdruk(self) -> str:
+        """A hash of every outcome and changed column, stable across runs."""
+        inhoud = json.dumps(
+            [self.vervang, [[r.id, r.soort, list(r.velden), r.stand] for r in self.regels]],
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(inhoud.encode()).hexdigest()
+
+
+class PlanVeranderd(KaartFout):
+    """The kaart changed between the dry run and "inlezen": nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            [
+                KaartProbleem(
+                    0,
+                    None,
+                    "De kaart is gewijzigd sinds de proefimport. Er is niets opgeslagen; "
+                    "doe de proefimport opnieuw en bekijk het resultaat.",
+                )
+            ]
+        )
 
 
 def sync_referentiedata(session: Session, profiel: GemeenteProfiel) -> None:
@@ -160,6 +242,42 @@ def _db_snapshots(session: Session) -> dict[str, Snapshot]:
     return result
 
 
+#: The template column of every snapshot position (snapshots hold all columns but ``id``).
+_VELDEN = KOLOMMEN[1:]
+
+
+def _stand(oud: Snapshot) -> str:
+    return hashlib.sha256(repr(oud).encode()).hexdigest()[:16]
+
+
+def _plan(bestaand: dict[str, Snapshot], rijen: Sequence[AanbodRij], vervang: bool) -> ImportPlan:
+    regels: list[PlanRegel] = []
+    for rij in rijen:
+        oud = bestaand.get(rij.id)
+        if oud is None:
+            regels.append(PlanRegel(rij.id, TOEGEVOEGD, rij.naam, rij.rij))
+            continue
+        nieuw = _rij_snapshot(rij)
+        velden = tuple(k for k, a, b in zip(_VELDEN, oud, nieuw, strict=True) if a != b)
+        soort = GEWIJZIGD if velden else ONGEWIJZIGD
+        regels.append(PlanRegel(rij.id, soort, rij.naam, rij.rij, velden, _stand(oud)))
+    if vervang:
+        in_bestand = {r.id for r in rijen}
+        for ident, oud in bestaand.items():
+            if ident not in in_bestand:
+                regels.append(PlanRegel(ident, VERWIJDERD, str(oud[0]), stand=_stand(oud)))
+    return ImportPlan(regels, vervang)
+
+
+def maak_plan(session: Session, rijen: Sequence[AanbodRij], vervang: bool) -> ImportPlan:
+    """What :func:`import_rijen` would do with ``rijen``, read only (the dry run).
+
+    Per row: added, changed (with the changed columns) or unchanged; with ``vervang`` also
+    the offers that would be removed.
+    """
+    return _plan(_db_snapshots(session), rijen, vervang)
+
+
 def _organisatie_ids(session: Session, namen: Iterable[str]) -> dict[str, int]:
     ids: dict[str, int] = {
         naam: i for naam, i in session.execute(select(Organisatie.naam, Organisatie.id))
@@ -180,6 +298,9 @@ def import_rijen(
     vervang: bool,
     *,
     voortgang: VoortgangMaker | None = None,
+    wie: str | None = None,
+    toelichting: str = "",
+    verwacht_plan: str | None = None,
 ) -> ImportSamenvatting:
     """Upsert rows by ``id`` (``vervang`` also removes rows not in the file).
 
@@ -187,29 +308,34 @@ def import_rijen(
     written with Core statements (executemany), not ORM objects: an import of 10,000 offers
     has to fit in seconds and a few hundred MB. ORM objects the session already holds are
     expired afterwards.
+
+    What is written is the plan of :func:`maak_plan`; ``verwacht_plan`` (its
+    ``vingerafdruk`` from a dry run) refuses with :class:`PlanVeranderd` when the kaart has
+    changed since. With ``wie`` the change is logged (:mod:`sociale_kaart.wijzigingen`).
     """
     index_was_actueel = index_is_actueel(session)
     sync_referentiedata(session, profiel)
     wijk_ids: dict[str, int] = {naam: i for naam, i in session.execute(select(Wijk.naam, Wijk.id))}
     org_ids = _organisatie_ids(session, (r.organisatie for r in rijen))
-    bestaand = _db_snapshots(session)
-    samenvatting = ImportSamenvatting()
+    from sociale_kaart.organisatie_link import werk_contact_bij  # column organisatie_email
 
-    nieuw: list[AanbodRij] = []
-    gewijzigd: list[AanbodRij] = []
+    werk_contact_bij(session, rijen, org_ids)
+    bestaand = _db_snapshots(session)
     stap = voortgang("Vergelijken", len(rijen)) if voortgang else None
-    for rij in rijen:
-        oud = bestaand.get(rij.id)
-        if oud is None:
-            nieuw.append(rij)
-        elif oud != _rij_snapshot(rij):
-            gewijzigd.append(rij)
-        else:
-            samenvatting.ongewijzigd += 1
-        if stap is not None:
-            stap(1)
-    samenvatting.toegevoegd = len(nieuw)
-    samenvatting.gewijzigd = len(gewijzigd)
+    plan = _plan(bestaand, rijen, vervang)
+    if stap is not None:
+        stap(len(rijen))
+    if verwacht_plan is not None and plan.vingerafdruk != verwacht_plan:
+        raise PlanVeranderd()
+    samenvatting = ImportSamenvatting(
+        toegevoegd=plan.aantal(TOEGEVOEGD),
+        gewijzigd=plan.aantal(GEWIJZIGD),
+        ongewijzigd=plan.aantal(ONGEWIJZIGD),
+        plan=plan,
+    )
+    soorten = {r.id: r.soort for r in plan.regels}
+    nieuw = [r for r in rijen if soorten[r.id] == TOEGEVOEGD]
+    gewijzigd = [r for r in rijen if soorten[r.id] == GEWIJZIGD]
 
     def waarden(rij: AanbodRij) -> dict[str, object]:
         return {
@@ -234,10 +360,7 @@ def import_rijen(
             "doelgroep_bits": doelgroep_bits(rij.doelgroepen),
         }
 
-    # One set, built once: a set inside the comprehension made --vervang quadratic (7 s for
-    # 10,000 offers).
-    in_bestand = {r.id for r in rijen}
-    weg = [i for i in bestaand if i not in in_bestand] if vervang else []
+    weg = plan.ids(VERWIJDERD)
     samenvatting.verwijderd = len(weg)
     opnieuw = [r.id for r in gewijzigd] + weg
     # Children first: not every SQLite connection enforces ON DELETE CASCADE.
@@ -290,6 +413,17 @@ def import_rijen(
     )
     if te_indexeren or weg or not index_was_actueel:
         markeer_gewijzigd(session)
+    if wie is not None:
+        gelogd = registreer(
+            session,
+            wie,
+            IMPORT_VERVANG if vervang else IMPORT,
+            toegevoegd=[r.id for r in nieuw],
+            gewijzigd=[r.id for r in gewijzigd],
+            verwijderd=weg,
+            toelichting=toelichting,
+        )
+        samenvatting.wijziging_id = gelogd.id if gelogd is not None else None
     session.flush()
     session.expire_all()
     return samenvatting

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import (
     Column,
@@ -68,6 +68,11 @@ class Organisatie(Base):
     __tablename__ = "organisatie"
     id: Mapped[int] = Column(Integer, primary_key=True)
     naam: Mapped[str] = Column(String(200), nullable=False, unique=True)
+    #: Contact address for the check mails (template column ``organisatie_email``); when
+    #: empty, the mails go to the addresses of its offers.
+    email = Column(String(200))
+    #: Raised for every new check link: only the link of the current generation works.
+    link_generatie: Mapped[int] = Column(Integer, nullable=False, default=0, server_default="0")
     aanbod: Mapped[list[Aanbod]] = relationship("Aanbod", back_populates="organisatie")
 
 
@@ -182,3 +187,51 @@ class KaartStatus(Base):
     #: Analysis the index was built with (``tekst.index_versie``); a mismatch means: rebuild.
     index_versie: Mapped[str] = Column(String(32), nullable=False, default="")
     bijgewerkt = Column(DateTime)
+
+
+class OrganisatieVoorstel(Base):
+    """A change an organisation proposed through its check link, waiting for a beheerder.
+
+    ``wijzigingen`` is JSON: field → ``[old, new]`` as the organisation saw and wrote them.
+    Nothing on the kaart changes until a beheerder accepts it.
+    """
+
+    __tablename__ = "organisatie_voorstel"
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    organisatie_id: Mapped[int] = Column(
+        Integer, ForeignKey("organisatie.id", ondelete="CASCADE"), nullable=False
+    )
+    aanbod_id: Mapped[str] = Column(
+        String(64), ForeignKey("aanbod.id", ondelete="CASCADE"), nullable=False
+    )
+    wijzigingen: Mapped[str] = Column(Text, nullable=False)
+    #: ``open``, ``aanvaard`` or ``afgewezen``.
+    status: Mapped[str] = Column(String(16), nullable=False, default="open")
+    ingediend = Column(DateTime, nullable=False)
+    besloten = Column(DateTime)
+    besloten_door = Column(String(200))
+
+    __table_args__ = (Index("ix_organisatie_voorstel_status", "status", "ingediend"),)
+
+
+class KaartWijziging(Base):
+    """One change event of the kaart: who changed which offers when (migration v0003).
+
+    An import is one row holding the id lists; an organisation's confirmation or an accepted
+    proposal is one row too. The beheer page shows the log, and a full-replace import
+    compares it with the file's ``kaartstand`` to warn before undoing later changes.
+    """
+
+    __tablename__ = "kaart_wijziging"
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    #: UTC, without tzinfo (SQLite keeps none).
+    tijdstip: Mapped[datetime] = Column(DateTime, nullable=False, index=True)
+    #: Staff account name, ``cli:<os user>`` or ``organisatie:<naam>``.
+    wie: Mapped[str] = Column(String(200), nullable=False)
+    #: ``import``, ``import_vervang``, ``bevestiging``, ``voorstel``, ...
+    soort: Mapped[str] = Column(String(32), nullable=False)
+    #: JSON lists of offer ids.
+    toegevoegd: Mapped[str] = Column(Text, nullable=False, default="[]", server_default="[]")
+    gewijzigd: Mapped[str] = Column(Text, nullable=False, default="[]", server_default="[]")
+    verwijderd: Mapped[str] = Column(Text, nullable=False, default="[]", server_default="[]")
+    toelichting: Mapped[str] = Column(Text, nullable=False, default="", server_default="")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -16,19 +17,22 @@ from kern.db import make_engine, make_session_factory, unit_of_work
 from kern.gemeente import GemeenteProfiel, load_profiel
 from kern.settings import KAART_VERS_DAGEN, Settings
 from kern.themas import DOELGROEPEN, THEMAS
-from sociale_kaart.bestanden import lees_bestand
+from sociale_kaart.bestanden import GelezenBestand, lees_bestand
 from sociale_kaart.controle import OrganisatieControle, verouderd_per_organisatie
 from sociale_kaart.export import exporteer
 from sociale_kaart.importer import (
+    ImportPlan,
     ImportSamenvatting,
     VoortgangMaker,
     aantal_aanbod,
     import_rijen,
+    maak_plan,
     sync_referentiedata,
 )
 from sociale_kaart.migraties import head_revisie, huidige_revisie, migreer
 from sociale_kaart.synoniemen import dichtstbijzijnde_thema
 from sociale_kaart.template import KaartFout, KaartProbleem
+from sociale_kaart.wijzigingen import Terugdraaiing, terugdraaiingen
 from sociale_kaart.zoeken import Resultaat, ZoekFout, ZoekVraag, zoek
 from sociale_kaart.zoekindex import herbouw_index, index_is_actueel, werk_statistieken_bij
 
@@ -94,6 +98,96 @@ def init_database(settings: Settings, profiel: GemeenteProfiel) -> int:
         return aantal
 
 
+class VervangNietBevestigd(KaartFout):
+    """A full replace would undo changes logged after the file was exported; not confirmed."""
+
+    def __init__(self, terug: Sequence[Terugdraaiing]):
+        self.terugdraaiingen = list(terug)
+        super().__init__(
+            [
+                KaartProbleem(
+                    0,
+                    None,
+                    "Dit bestand vervangt de hele kaart, maar deze wijzigingen zijn vastgelegd "
+                    "nadat het bestand is geëxporteerd en gaan dan verloren:",
+                ),
+                *(KaartProbleem(0, None, f"- {t}") for t in self.terugdraaiingen),
+                KaartProbleem(
+                    0,
+                    None,
+                    "Er is niets opgeslagen. Exporteer de kaart opnieuw en breng uw wijzigingen "
+                    "daarin aan, of bevestig dat deze wijzigingen mogen vervallen (--ja).",
+                ),
+            ]
+        )
+
+
+def cli_gebruiker() -> str:
+    """Who the change log names for a command-line import: ``cli:<os user>``."""
+    try:
+        naam = getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry, e.g. in a bare container
+        naam = "onbekend"
+    return f"cli:{naam}"
+
+
+@dataclass
+class Proef:
+    """A dry run: the file as read, what importing it would do, what a replace would undo."""
+
+    gelezen: GelezenBestand
+    plan: ImportPlan
+    terugdraaiingen: list[Terugdraaiing]
+
+
+def proef(session: Session, gelezen: GelezenBestand, vervang: bool) -> Proef:
+    """What importing ``gelezen`` would do now, read only (the caller may roll back)."""
+    plan = maak_plan(session, gelezen.rijen, vervang)
+    terug = terugdraaiingen(session, gelezen.kaartstand, plan.geraakt) if vervang else []
+    return Proef(gelezen, plan, terug)
+
+
+def importeer(
+    session: Session,
+    profiel: GemeenteProfiel,
+    gelezen: GelezenBestand,
+    vervang: bool,
+    *,
+    wie: str,
+    bevestigd: bool = False,
+    verwacht_plan: str | None = None,
+    toelichting: str = "",
+    voortgang: VoortgangMaker | None = None,
+) -> ImportSamenvatting:
+    """Import a read file in the caller's transaction: the one write path of CLI and web.
+
+    A full replace that would undo changes logged after the file's ``kaartstand`` raises
+    :class:`VervangNietBevestigd` unless ``bevestigd``; ``verwacht_plan`` (the dry run's
+    ``vingerafdruk``) refuses when the kaart changed since the dry run. The change is logged
+    under ``wie``.
+    """
+    terug: list[Terugdraaiing] = []
+    if vervang:
+        terug = proef(session, gelezen, vervang).terugdraaiingen
+        if terug and not bevestigd:
+            raise VervangNietBevestigd(terug)
+    samenvatting = import_rijen(
+        session,
+        profiel,
+        gelezen.rijen,
+        vervang=vervang,
+        voortgang=voortgang,
+        wie=wie,
+        toelichting=toelichting,
+        verwacht_plan=verwacht_plan,
+    )
+    samenvatting.overgeslagen = len(gelezen.overgeslagen)
+    samenvatting.meldingen = list(gelezen.overgeslagen)
+    samenvatting.opmerkingen = list(gelezen.opmerkingen)
+    samenvatting.terugdraaiingen = terug
+    return samenvatting
+
+
 def import_bestand(
     settings: Settings,
     path: Path,
@@ -103,25 +197,33 @@ def import_bestand(
     koppeling: Path | None = None,
     streng: bool = False,
     voortgang: VoortgangMaker | None = None,
+    wie: str | None = None,
+    ja: bool = False,
 ) -> ImportSamenvatting:
     """Validate a whole file, then write it in one transaction (all or nothing).
 
     ``droog`` does everything, summary included, and then rolls back. ``streng`` refuses an
     HSDS feed with any unusable record or field instead of leaving those out with a note.
     ``voortgang`` makes a progress callback per stage (the CLI shows them as progress bars).
-    An import is a write that set-up also does (the demo kaart), so it may migrate.
+    An import is a write that set-up also does (the demo kaart), so it may migrate. The change
+    log names ``wie`` (default ``cli:<os user>``); a replace that would undo later logged
+    changes needs ``ja`` (a dry run only lists them).
     """
     profiel = load_profiel(settings.gemeente_path)
     gelezen = lees_bestand(path, profiel, koppeling, streng=streng)
     with _engine(settings, migreren=True) as engine:
         session: Session = make_session_factory(engine)()
         try:
-            samenvatting = import_rijen(
-                session, profiel, gelezen.rijen, vervang=vervang, voortgang=voortgang
+            samenvatting = importeer(
+                session,
+                profiel,
+                gelezen,
+                vervang,
+                wie=wie or cli_gebruiker(),
+                bevestigd=ja or droog,
+                toelichting=f"bestand {path.name}",
+                voortgang=voortgang,
             )
-            samenvatting.overgeslagen = len(gelezen.overgeslagen)
-            samenvatting.meldingen = list(gelezen.overgeslagen)
-            samenvatting.opmerkingen = list(gelezen.opmerkingen)
             if droog:
                 session.rollback()
             else:
@@ -194,7 +296,7 @@ def controleer_vraag(vraag: ZoekVraag, profiel: GemeenteProfiel) -> ZoekVraag:
         if wijk is None:
             raise ZoekFout(
                 f"Postcode {vraag.postcode!r} hoort niet bij een wijk van {profiel.naam}. "
-                "Geef een postcode als 9904 of 9904 AB, of zoek met --wijk."
+                "Geef een postcode als 9904 of 9904 AB, of kies een wijk."
             )
         vraag = replace(vraag, wijk=wijk.naam, postcode=None)
     return vraag

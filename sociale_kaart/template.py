@@ -42,6 +42,10 @@ KOLOMMEN: tuple[str, ...] = (
     "laatst_gecontroleerd",
 )
 VERPLICHT = ("id", "naam", "organisatie", "themas", "niveau")
+#: Columns a file may have; older files without them import as before.
+#: ``organisatie_email``: the organisation's own contact address for the check mails (one
+#: value per organisation; a row may leave it empty when another row of it has it).
+OPTIONELE_KOLOMMEN: tuple[str, ...] = ("organisatie_email",)
 
 _POSTCODE = re.compile(r"^([1-9][0-9]{3})\s?([A-Za-z]{2})?$")
 _EMAIL = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+$")
@@ -106,6 +110,8 @@ class AanbodRij:
     trefwoorden: tuple[str, ...]
     laatst_gecontroleerd: date | None
     rij: int = field(default=0, compare=False)
+    #: ``None``: the file has no such column (keep what is stored); ``""``: empty cell.
+    organisatie_email: str | None = field(default=None, compare=False)
 
 
 #: Well-formed multi-byte UTF-8 sequences; Windows-1252 text practically never contains them.
@@ -270,6 +276,10 @@ def validate_row(
             fout("postcode", f"{values['postcode']!r} is geen postcode zoals 1234 AB.")
     if values["email"] and not _EMAIL.match(values["email"]):
         fout("email", f"{values['email']!r} is geen geldig e-mailadres.")
+    org_email = raw.get("organisatie_email")
+    org_email = None if org_email is None else org_email.strip()
+    if org_email and (not _EMAIL.match(org_email) or len(org_email) > 200):
+        fout("organisatie_email", f"{org_email!r} is geen geldig e-mailadres.")
     website = values["website"] or None
     if website and not website.lower().startswith(("http://", "https://")):
         if " " in website or "." not in website:
@@ -310,6 +320,7 @@ def validate_row(
             trefwoorden=tuple(_split(values["trefwoorden"])),
             laatst_gecontroleerd=gecontroleerd,
             rij=rij,
+            organisatie_email=org_email,
         ),
         [],
     )
@@ -331,6 +342,7 @@ def validate_rows(
     rijen: list[AanbodRij] = []
     problemen: list[KaartProbleem] = []
     first_seen: dict[str, int] = {}
+    org_emails: dict[str, tuple[str, int]] = {}
 
     def waar(rij: int) -> str:
         return f"{paden[rij]}" if paden is not None else f"rij {rij}"
@@ -350,6 +362,19 @@ def validate_rows(
                 first_seen[ident] = rij
         if parsed is not None:
             rijen.append(parsed)
+            if parsed.organisatie_email:
+                sleutel = parsed.organisatie
+                eerder = org_emails.setdefault(sleutel, (parsed.organisatie_email, rij))
+                if eerder[0].casefold() != parsed.organisatie_email.casefold():
+                    problemen.append(
+                        KaartProbleem(
+                            rij,
+                            "organisatie_email",
+                            f"{parsed.organisatie!r} heeft in {waar(eerder[1])} al het "
+                            f"e-mailadres {eerder[0]!r}. Een organisatie heeft één "
+                            "contactadres; gebruik overal hetzelfde, of laat de cel leeg.",
+                        )
+                    )
     if problemen:
         if paden is not None:
             namen = veldnamen or {}

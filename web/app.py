@@ -32,7 +32,7 @@ from kern.gemeente import load_profiel
 from kern.settings import Settings
 from triage.poort import MAX_BERICHT, keur
 from triage.teksten import bericht_te_lang
-from web import beheer, beleid, loket, organisatie, teksten, toegang
+from web import beheer, beleid, labelen, loket, organisatie, teksten, toegang
 from web.beveiliging import BeveiligingsKoppen, MaxBody
 from web.gedeeld import Onderdelen, client_adres, delen, fout
 from web.gesprekken import GesprekkenWisser
@@ -198,11 +198,12 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
         logger.info("gesprek gewist (%d rijen)", rijen)
         return {"gewist": True, "melding": teksten.GEWIST}
 
-    for kamer in (toegang, loket, beleid, beheer, organisatie):
+    for kamer in (toegang, loket, beleid, beheer, labelen, organisatie):
         app.include_router(kamer.router)
 
     app.mount("/", StaticFiles(directory=str(STATIC), check_dir=False), name="static")
 
+    toegang.installeer(app)  # staff sessions (innermost middleware) and the 401/403 pages
     origins = list(profiel.widget.origins)
     app.add_middleware(
         CORSMiddleware,
@@ -212,7 +213,12 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
         allow_credentials=False,
         max_age=600,
     )
-    app.add_middleware(MaxBody, limiet=MAX_BODY, melding=bericht_te_lang(max_tekens, profiel))
+    app.add_middleware(
+        MaxBody,
+        limiet=MAX_BODY,
+        melding=bericht_te_lang(max_tekens, profiel),
+        ruimer=beheer.RUIME_PADEN,
+    )
     app.add_middleware(BeveiligingsKoppen)
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.web_proxies)
     return app

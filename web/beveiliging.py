@@ -81,26 +81,35 @@ class MaxBody:
     the limit is ever held in memory.
     """
 
-    def __init__(self, app: ASGIApp, limiet: int, melding: str) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limiet: int,
+        melding: str,
+        ruimer: dict[str, tuple[int, str]] | None = None,
+    ) -> None:
         self.app = app
         self.limiet = limiet
         self.melding = melding
+        #: Exact paths with their own (larger) limit and message, e.g. the kaart upload.
+        self.ruimer = dict(ruimer or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """ASGI entry point."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limiet, melding = self.ruimer.get(scope.get("path", ""), (self.limiet, self.melding))
         lengte: int | None = None
         for key, value in scope.get("headers", []):
             if key == b"content-length":
                 try:
                     lengte = int(value)
                 except ValueError:
-                    lengte = self.limiet + 1
+                    lengte = limiet + 1
         if lengte is not None:
-            if lengte > self.limiet:
-                await self._weiger(send)
+            if lengte > limiet:
+                await self._weiger(send, melding)
                 return
             await self.app(scope, receive, send)
             return
@@ -114,16 +123,16 @@ class MaxBody:
                 return
             delen.append(bericht.get("body", b""))
             gelezen += len(delen[-1])
-            if gelezen > self.limiet:
-                await self._weiger(send)
+            if gelezen > limiet:
+                await self._weiger(send, melding)
                 return
             if not bericht.get("more_body", False):
                 break
         geheel = {"type": "http.request", "body": b"".join(delen), "more_body": False}
         await self.app(scope, _herhaal([geheel], receive), send)
 
-    async def _weiger(self, send: Send) -> None:
-        body = json.dumps({"fout": "te_groot", "melding": self.melding}).encode()
+    async def _weiger(self, send: Send, melding: str) -> None:
+        body = json.dumps({"fout": "te_groot", "melding": melding}).encode()
         await send(
             {
                 "type": "http.response.start",

@@ -48,8 +48,9 @@ def _command_groups() -> list[Callable[[Any], None]]:
     from privacy.cli import register as privacy
     from signalen.cli import register as signalen
     from sociale_kaart.cli import register as kaart
+    from toegang.cli import register as gebruiker
 
-    return [kaart, privacy, signalen]
+    return [kaart, privacy, signalen, gebruiker]
 
 
 class _Parser(argparse.ArgumentParser):

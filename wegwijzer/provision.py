@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from kern.gemeente import load_profiel
 from kern.settings import PROJECT_ROOT, Settings
+from leren import migraties as leren_migraties
 from sociale_kaart import service as kaart
 from wegwijzer import spacy_pipeline, training
 
@@ -68,6 +69,15 @@ def provision(settings: Settings, spacy_sha256: str | None = None, train: bool =
         return richt_in(settings)
 
     print(f"    schema {_step('Signalentabel voorbereiden', _signalen)}")
+
+    def _toegang() -> str:
+        from toegang.migraties import richt_in
+
+        return richt_in(settings)
+
+    print(f"    schema {_step('Tabellen voor medewerkersaccounts voorbereiden', _toegang)}")
+    leren_schema = _step("Labeltabel voorbereiden", lambda: leren_migraties.richt_in(settings))
+    print(f"    schema {leren_schema}")
 
     if train:
         if training.needs_training(settings.model_path, spacy_dir=settings.spacy_dir):

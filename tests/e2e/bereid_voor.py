@@ -5,7 +5,7 @@ kaart importer; this script runs in the Rasa venv and does that part::
 
     .venv/bin/python -m tests.e2e.bereid_voor TMP_DIR WEB_PORT RASA_PORT ACTIES_PORT
 
-It creates the database with the demo kaart and the signal table under ``TMP_DIR`` and prints
+It creates the database with the demo kaart, the signal table and the account tables under ``TMP_DIR`` and prints
 one JSON object: the environment and the argv of each process (as ``wegwijzer serve`` would
 start them), so the test can stop and restart Rasa on its own.
 """
@@ -18,9 +18,11 @@ import sys
 from pathlib import Path
 
 from kern.gemeente import load_profiel
+from leren import migraties as leren_migraties
 from signalen.migraties import richt_in
 from sociale_kaart import service
 from tests.conftest import DEMO_KAART, make_settings
+from toegang.migraties import richt_in as toegang_richt_in
 from wegwijzer.serve import commands, process_env
 
 
@@ -36,6 +38,8 @@ def main(argv: list[str]) -> None:
     service.init_database(settings, load_profiel(settings.gemeente_path))
     service.import_bestand(settings, DEMO_KAART, vervang=True)
     richt_in(settings)
+    toegang_richt_in(settings)
+    leren_migraties.richt_in(settings)
     env = {k: v for k, v in process_env(settings).items() if not k.startswith("WEGWIJZER_")}
     env.update(
         {

@@ -69,28 +69,23 @@ def medewerker(
 ) -> Iterator[Callable[..., TestClient]]:
     """``medewerker("loket", "beleid")``: a client logged in as staff with those roles.
 
-    Skeleton: stands in for the login through the app's own dependency; the auth work replaces
-    this by a real login (account made in the database, POST /inloggen, CSRF header set).
+    A real login: the account is made in the app's database (its access tables migrated
+    there first), the client posts the login form with its CSRF token, answers the second
+    step (enrolment with pyotp) when the roles need it, and then sends the session's CSRF
+    token as the ``x-csrftoken`` header on every request, so POSTs pass. Each call makes a
+    new account (``test-loket-beleid-1``, …) in the same database.
     """
-    from fastapi import Request
-
-    from toegang.rollen import Rol
-    from web.toegang import Ingelogd
+    from web.tests.inlog_hulp import log_in_met_client
 
     geopend: list[TestClient] = []
 
     def maak(*rollen: str) -> TestClient:
-        app = maak_app(maak_settings(), rasa_transport=httpx.MockTransport(nep_rasa))
-        gebruiker = Ingelogd(1, "test-medewerker", frozenset(Rol(r) for r in rollen))
-
-        @app.middleware("http")
-        async def als_medewerker(request: Request, call_next: Any) -> Any:
-            request.state.gebruiker = gebruiker
-            return await call_next(request)
-
+        settings = maak_settings()
+        app = maak_app(settings, rasa_transport=httpx.MockTransport(nep_rasa))
         c = TestClient(app, base_url="http://127.0.0.1:8080")
         c.__enter__()
         geopend.append(c)
+        log_in_met_client(c, settings, rollen, volgnummer=len(geopend))
         return c
 
     yield maak

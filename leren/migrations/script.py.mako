@@ -1,0 +1,1 @@
+../../kern/alembic/script.py.mako
