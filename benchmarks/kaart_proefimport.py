@@ -17,7 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kaart_data import genereer  # noqa: E402  (same folder: sys.path[0] when run as a script)
+from kaart_data import genereer
+
 from kern.db import make_engine, make_session_factory, unit_of_work
 from kern.gemeente import load_profiel
 from kern.settings import Settings

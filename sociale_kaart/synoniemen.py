@@ -67,13 +67,22 @@ GROEPEN: tuple[Groep, ...] = (
     Groep("mantelzorg", ("mantelzorg", "mantelzorger", "mantelzorgers")),
     Groep("eenzaamheid", ("maatje", "buddy", "steunmaatje")),
     Groep("psychisch", ("depressie", "depressief", "somber", "somberheid", "neerslachtig")),
-    Groep("psychisch", ("angst", "bang", "angstig", "paniek")),
+    # "bang" is not here: "bang voor mijn partner" is about violence (see MEERDUIDIG).
+    Groep("psychisch", ("angst", "angstig", "paniek", "paniekaanval")),
     Groep("verslaving", ("verslaving", "verslaafd", "afkicken")),
     Groep("verslaving", ("alcohol", "drank", "drankprobleem", "drankgebruik", "dronken", "bier")),
     Groep("verslaving", ("drugs", "blowen", "wiet", "cannabis")),
     Groep(
         "huishouden",
-        ("schoonmaken", "poetsen", "poetshulp", "schoonmaakhulp", "huishoudhulp", "thuishulp"),
+        (
+            "schoonmaken",
+            "schoonhouden",
+            "poetsen",
+            "poetshulp",
+            "schoonmaakhulp",
+            "huishoudhulp",
+            "thuishulp",
+        ),
     ),
     Groep("vervoer", ("vervoer", "taxi", "rijden")),
     Groep("hulpmiddelen", ("rollator", "looprek")),
@@ -93,6 +102,10 @@ GROEPEN: tuple[Groep, ...] = (
         ("toeslag", "toeslagen", "huurtoeslag", "zorgtoeslag", "kinderopvangtoeslag"),
     ),
     Groep("werk_meedoen", ("werk", "baan", "job", "werkloos")),
+    Groep(
+        "werk_meedoen",
+        ("taal", "nederlands", "taalles", "taalcursus", "taalmaatje", "inburgeren", "inburgering"),
+    ),
     Groep("huishouden", ("maaltijd", "maaltijden", "maaltijdservice")),
     Groep("geldzorgen", ("voedsel", "voedselpakket", "voedselbank")),
     Groep(
@@ -157,6 +170,64 @@ MEERDUIDIG: dict[str, tuple[Betekenis, ...]] = {
     "lift": (Betekenis("vervoer", ("auto", "rijden", "brengen", "ziekenhuis"), ("vervoer",)),),
     "verlies": (Betekenis("psychisch", ("overleden", "rouw", "dood"), ("rouw",)),),
     "verdriet": (Betekenis("psychisch", ("overleden", "rouw", "verlies"), ("rouw",)),),
+    # Afraid of a person at home is violence; afraid of going out or of everything is anxiety.
+    "bang": (
+        Betekenis(
+            "huiselijk_geweld",
+            (
+                "partner",
+                "man",
+                "vrouw",
+                "ex",
+                "expartner",
+                "vriend",
+                "vriendin",
+                "echtgenoot",
+                "echtgenote",
+                "vader",
+                "thuis",
+                "slaan",
+                "slaat",
+                "dreigt",
+                "bedreigd",
+            ),
+            ("geweld", "mishandeling", "dreiging", "veilig"),
+        ),
+        Betekenis(
+            "psychisch",
+            ("buiten", "straat", "mensen", "alles", "paniek", "angstig", "onzeker", "somber"),
+            ("angst", "angstig", "paniek"),
+        ),
+    ),
+    # Forgetting more and more, or a relative who forgets, is about memory; "mijn wachtwoord
+    # vergeten" is not.
+    **{
+        vorm: (
+            Betekenis(
+                "dementie",
+                (
+                    "steeds",
+                    "vaak",
+                    "alles",
+                    "veel",
+                    "dingen",
+                    "namen",
+                    "afspraken",
+                    "geheugen",
+                    "verward",
+                    "man",
+                    "vrouw",
+                    "partner",
+                    "moeder",
+                    "vader",
+                    "oma",
+                    "opa",
+                ),
+                ("vergeetachtig", "geheugen", "geheugenproblemen", "dementie"),
+            ),
+        )
+        for vorm in ("vergeet", "vergeten", "vergat", "vergaten")
+    },
 }
 
 
@@ -176,10 +247,32 @@ def _zinsdelen(
     return tuple(Zinsdeel(tuple(woorden(z)), behoefte, zoek, verwant) for z in zinnen)
 
 
+_RESPIJT = ("respijt", "respijtzorg", "ontlasten", "oppas", "adempauze")
+_SCHULDEN = ("schulden", "betalingsachterstand", "geldzorgen", "schuldhulp")
 _ONTMOETEN = ("ontmoeten", "ontmoeting", "praatje", "inloop", "gezelligheid", "eenzaamheid")
 _ALCOHOL = ("alcohol", "drank", "drankprobleem", "verslaving", "verslaafd")
 
 ZINSDELEN: tuple[Zinsdeel, ...] = (
+    *_zinsdelen(
+        "mantelzorg",
+        ("vrij",),
+        _RESPIJT,
+        "even vrij",
+        "even weg",
+        "even rust",
+        "vrij van de zorg",
+        "even pauze",
+    ),
+    *_zinsdelen(
+        "geldzorgen",
+        ("betalen",),
+        _SCHULDEN,
+        "niet betalen",
+        "niet kunnen betalen",
+        "niet meer betalen",
+        "kan niet betalen",
+        "kunnen niet betalen",
+    ),
     *_zinsdelen(
         "eenzaamheid",
         ("koffie",),
@@ -269,8 +362,11 @@ class Zoekbegrip:
     behoeften: frozenset[str] = frozenset()
 
 
-#: Words that say for whom help is sought, not what for ("mijn vrouw", "voor de kinderen"):
-#: they count half, so "mijn vrouw is overleden" finds the rouwgroep, not the vrouwenopvang.
+#: Words that say for whom help is sought, not what for ("mijn vrouw", "voor de kinderen",
+#: "computerles voor ouderen"): next to other words they count half, in the score and in how
+#: much of the query an offer covers, so "mijn vrouw is overleden" finds the rouwgroep, not
+#: the vrouwenopvang. Words for a young child ("peuter", "puber") are not among them: they
+#: also say what the question is about (opvoeden), see :data:`KINDWOORDEN`.
 PERSOONWOORDEN: frozenset[str] = frozenset(
     (
         "man",
@@ -296,6 +392,11 @@ PERSOONWOORDEN: frozenset[str] = frozenset(
         "buurvrouw",
         "familie",
         "gezin",
+        "oudere",
+        "ouderen",
+        "senior",
+        "senioren",
+        "ouders",
     )
 )
 
@@ -306,6 +407,35 @@ class Zoekanalyse:
 
     begrippen: tuple[Zoekbegrip, ...]
     behoeften: frozenset[str]
+    #: Doelgroepen the query's own words name ("driftbui peuter": jeugd and ouders).
+    doelgroepen: frozenset[str] = frozenset()
+
+
+#: Words that name a child: the question is about a child (and asked by a parent), so an offer
+#: for adults only does not fit it. Not "zoon" or "dochter": those may be grown up.
+KINDWOORDEN: frozenset[str] = frozenset(
+    (
+        "kind",
+        "kinderen",
+        "kindje",
+        "kindjes",
+        "kids",
+        "baby",
+        "babys",
+        "peuter",
+        "peuters",
+        "kleuter",
+        "kleuters",
+        "dreumes",
+        "puber",
+        "pubers",
+        "tiener",
+        "tieners",
+        "zoontje",
+        "dochtertje",
+        "scholier",
+    )
+)
 
 
 def _vind(reeks: list[str], stammen: list[str], zin: tuple[str, ...], bezet: set[int]) -> int:
@@ -409,7 +539,10 @@ def analyseer(tekst: str, thema: str | None = None) -> Zoekanalyse:
         )
     behoeften.update(b.behoefte for _, b in gevonden if b.behoefte)
     begrippen = tuple(b for _, b in sorted(gevonden, key=lambda x: x[0]))
-    return Zoekanalyse(begrippen, frozenset(behoeften))
+    doelgroepen = (
+        frozenset(("jeugd", "ouders")) if any(w in KINDWOORDEN for w in reeks) else frozenset()
+    )
+    return Zoekanalyse(begrippen, frozenset(behoeften), doelgroepen)
 
 
 #: Everyday words people put in a thema column or a search filter, mapped to the thema code.

@@ -26,7 +26,7 @@ import snowballstemmer
 from kern.themas import DOELGROEPEN, THEMAS
 
 #: Bump when the analysis changes: set-up then rebuilds the search index of existing kaarten.
-ANALYSE_VERSIE = 1
+ANALYSE_VERSIE = 2
 
 _WOORD = re.compile(r"[0-9a-z]+")
 
@@ -171,6 +171,20 @@ VULWOORDEN: frozenset[str] = frozenset(
         "mensen",
         "lukt",
         "lukken",
+        # Words that say there is a problem, or how bad, but not which: "psychische problemen",
+        # "ik kan niet goed rekenen", "hij vergeet steeds meer", "werk vinden" (like "zoeken").
+        "probleem",
+        "problemen",
+        "klachten",
+        "vinden",
+        "goed",
+        "slecht",
+        "steeds",
+        "vaak",
+        "erg",
+        "heel",
+        "echt",
+        "even",
     )
 )
 
@@ -195,6 +209,24 @@ _UITZONDERINGEN: dict[str, str] = {
     "vergeten": "verget",
     "babys": "baby",
 }
+
+#: Endings the stemmer reduces to a word of another meaning, kept as they are (also at the end
+#: of a compound): "rekening" (a bill) is not "rekenen" (arithmetic), energierekening neither.
+_EIND_UITZONDERINGEN: tuple[tuple[str, str], ...] = (
+    ("rekeningen", "rekening"),
+    ("rekening", "rekening"),
+)
+
+_BESCHERMD = tuple(term for _, term in _EIND_UITZONDERINGEN)
+
+
+def is_beschermd(term: str) -> bool:
+    """Whether an index term is one the stemmer must keep apart (see _EIND_UITZONDERINGEN).
+
+    Derived-word matching must keep it apart too: "rekening" is not a longer "reken".
+    """
+    return term.endswith(_BESCHERMD)
+
 
 _DIMINUTIEF = re.compile(r"^(.{3,}?)(etjes|etje|tjes|tje|jes|je)$")
 _KLINKERS = frozenset("aeiouy")
@@ -244,6 +276,9 @@ def stam(woord: str) -> str:
         return _UITZONDERINGEN[woord]
     if woord.isdigit():
         return woord
+    for einde, term in _EIND_UITZONDERINGEN:
+        if woord.endswith(einde):
+            return (woord[: -len(einde)] + term)[:64]
     match = _DIMINUTIEF.match(woord)
     if match and len(woord) >= 6 and match.group(1)[-1] not in _KLINKERS:
         woord = match.group(1)
@@ -427,6 +462,11 @@ def woorddelen(woord: str) -> tuple[str, str] | None:
             if len(basis) >= 3 and (basis in lijst or links in lijst):
                 return (links if links in lijst else basis), rechts
     return None
+
+
+def is_lijstwoord(woord: str) -> bool:
+    """Whether a normalised word is a listed Dutch form itself (not only a compound of two)."""
+    return woord in woordenlijst()
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -28,6 +28,14 @@ The query is read for its meaning first (:func:`sociale_kaart.synoniemen.analyse
 ("koffie drinken"), the needs the query is about, and ambiguous words resolved by their cues,
 so synonyms and derived words stay within the same need.
 
+Who the question is for weighs in as well. A person word ("mijn vrouw", "voor ouderen")
+counts half, in the score and in the coverage that decides the best answers, and an offer that
+matches only person words is no answer when another offer matches what is sought. With the
+age unknown, an offer for adults only ranks after the others when the query names a child
+("driftbui peuter"), and one for young people only when the query is known to be about
+something else ("overbelaste mantelzorger"); with the query's themas known, an offer of none of
+them comes after those that are (:func:`_andere_leeftijd`, :func:`_andere_doelgroep`).
+
 Then the kaart's own content weighs in (:class:`sociale_kaart.zoekindex.ThemaProfiel`, built per
 kaart version, so it fits any gemeente's kaart): a rare word counts more than a common one
 (BM25's idf, :data:`IDF_ONDERGRENS`), and the one or two themas the query is about are read from
@@ -65,7 +73,8 @@ from kern.settings import KAART_VERS_DAGEN
 from kern.themas import DOELGROEPEN, THEMAS, Niveau
 from sociale_kaart.models import Aanbod, AanbodZoekterm, Organisatie, Wijk, is_vers
 from sociale_kaart.models import aanbod_thema as aanbod_thema_tabel
-from sociale_kaart.synoniemen import MEERDUIDIG, Zoekanalyse, analyseer
+from sociale_kaart.synoniemen import MEERDUIDIG, PERSOONWOORDEN, Zoekanalyse, analyseer
+from sociale_kaart.tekst import stam
 from sociale_kaart.zoekindex import (
     VELD_GEWICHTEN,
     VELD_LABELS,
@@ -427,6 +436,19 @@ _TERM_FACTOR = 10
 _DEKKING_FACTOR = 1_000_000  # above any text score (at most 1000 per query word + thema)
 _GEWICHT_VELD = {gewicht: veld for veld, gewicht in VELD_GEWICHTEN.items()}
 
+#: Coverage counts in halves, so a unit of weight 0.5 (a person word) counts 1 and others 2.
+_HEEL = 2
+
+
+def _dekkingsgewichten(analyse: Zoekanalyse) -> dict[str, int]:
+    """Per query unit its share in the coverage, in halves (integers: SQL adds them up)."""
+    return {b.woord: max(1, round(b.gewicht * _HEEL)) for b in analyse.begrippen}
+
+
+def _dekking_tekst(dekking: int) -> str:
+    """Coverage in query words for the reasons: 2, or 1.5 when a person word counts half."""
+    return f"{dekking / _HEEL:g}"
+
 
 def _uitpakken(
     waarde: int, woord: str, termen: list[str], treffers: dict[str, TermTreffer]
@@ -451,6 +473,9 @@ def _tekst_rangschikking(
     thema_bonus: dict[str, int] | None = None,
     verwant: dict[str, int] | None = None,
     aanvullen: bool = False,
+    bronnen: Sequence[str] = (),
+    dekkingsgewicht: dict[str, int] | None = None,
+    genoemd: frozenset[str] = frozenset(),
 ) -> Subquery:
     """The offers that answer a text: the best answers by the ladder, then the others.
 
@@ -463,7 +488,8 @@ def _tekst_rangschikking(
     without sharing a word with the query. ``verwant``
     (term → quality in hundredths) are the telling words of the best answers (pseudo-relevance
     feedback, :func:`_terugkoppeling`): an offer that shares them scores, like the thema, on
-    top of its text score.
+    top of its text score. The ``bronnen`` those words came from do not: every source shares
+    all of its own words, and would climb on its own echo above the offers that match.
     """
     z = AanbodZoekterm
     factoren = factoren or {}
@@ -474,6 +500,8 @@ def _tekst_rangschikking(
         if verwant
         else literal(0)
     )
+    if verwant and bronnen:
+        verwant_score = case((z.aanbod_id.in_(sorted(bronnen)), 0), else_=verwant_score)
     woordrijen = select(
         z.aanbod_id.label("aanbod_id"),
         z.term.label("term"),
@@ -525,24 +553,64 @@ def _tekst_rangschikking(
         select(
             r.aanbod_id.label("aanbod_id"),
             func.sum(r.verwant).label("verwant"),
+            # Whether a query word's term is in the name (also when a longer trefwoord match
+            # scored more): the name says what an offer is, so among equal scores it goes first.
+            func.max(
+                case(
+                    (
+                        and_(
+                            r.gewicht == VELD_GEWICHTEN["naam"],
+                            r.term.in_(sorted({t for tr in per_woord.values() for t in tr})),
+                        ),
+                        1,
+                    ),
+                    else_=0,
+                )
+            ).label("in_naam"),
             *[g.label(f"s{i}") for i, g in enumerate(gepakt)],
         )
         .group_by(r.aanbod_id)
         .subquery()
     )
     kolommen = [sub.c[f"s{i}"] for i in range(len(gepakt))]
+    # Coverage: how much of the query's meaning an offer matches, each unit by its weight
+    # (:func:`_dekkingsgewichten`): "peuter" in "driftbui peuter" says for whom, so an offer
+    # matching only that does not cover as much as one matching the problem.
+    gewichten = dekkingsgewicht or {}
     dekking: ColumnElement[Any] = sum(
-        (case((k > 0, 1), else_=0) for k in kolommen), start=literal(0)
+        (
+            case((k > 0, gewichten.get(woord, _HEEL)), else_=0)
+            for woord, k in zip(per_woord, kolommen, strict=True)
+        ),
+        start=literal(0),
+    )
+    # The query units that say what is sought, not for whom: when some offer matches one of
+    # them, an offer that matches only a person word is no answer ("mijn vrouw is overleden"
+    # is not a question for the vrouwenopvang, "computerles voor ouderen" not for the
+    # ouderenadviseur).
+    inhoud: ColumnElement[Any] = sum(
+        (
+            case((k > 0, 1), else_=0)
+            for woord, k in zip(per_woord, kolommen, strict=True)
+            if gewichten.get(woord, _HEEL) >= _HEEL
+        ),
+        start=literal(0),
     )
     # Integer division on both databases.
     score: ColumnElement[Any] = sum((k / _SCORE_FACTOR for k in kolommen), start=literal(0))
-    ladder = [*_ladder(vraag, wijk), _leeftijd_rang(vraag), _andere_doelgroep(vraag, behoeften)]
+    ladder = [
+        *_ladder(vraag, wijk),
+        _leeftijd_rang(vraag),
+        _andere_doelgroep(vraag, behoeften, genoemd),
+    ]
     kandidaten = (
         select(
             Aanbod.id.label("id"),
             dekking.label("dekking"),
             score.label("score"),
             func.max(score).over().label("beste"),
+            inhoud.label("inhoud"),
+            func.max(inhoud).over().label("beste_inhoud"),
             # The best fresh offer (most query words, then score) sets the bar for the best
             # answers, packed as dekking * F + score so that one window finds both.
             func.max(case((_vers_rang(vraag) == 0, dekking * _DEKKING_FACTOR + score), else_=0))
@@ -552,7 +620,8 @@ def _tekst_rangschikking(
             Aanbod.sorteernaam.label("naam_sortering"),
             bonus.label("bonus"),
             func.coalesce(sub.c.verwant, 0).label("verwant"),
-            *kolommen,
+            func.coalesce(sub.c.in_naam, 0).label("in_naam"),
+            *[kolom.label(f"s{i}") for i, kolom in enumerate(kolommen)],
         )
         .join(sub, sub.c.aanbod_id == Aanbod.id)
         .where(*filters)
@@ -585,6 +654,7 @@ def _tekst_rangschikking(
             k.beste_vers,
             k.bonus,
             k.verwant,
+            k.in_naam,
             *[k[f"s{i}"] for i in range(len(gepakt))],
         )
         # An answer scores near the best; filling a short list (see _zoek), so does an offer
@@ -595,18 +665,24 @@ def _tekst_rangschikking(
                 or_(k.bonus > 0, k.verwant > 0),
             )
             if aanvullen
-            else k.score * 100 >= k.beste * RELEVANTIE_DREMPEL
+            else k.score * 100 >= k.beste * RELEVANTIE_DREMPEL,
+            # Matching only who it is for is no answer when others match what is sought.
+            or_(k.inhoud > 0, k.beste_inhoud == 0, k.dekking == 0),
         )
         .order_by(
             # The best answers and the stale ones by the ladder, the others best match first.
             trede,
             # Among the others, an offer only for another doelgroep after the rest.
             case((trede == 1, k.r4), else_=0),
+            # Then, with the query's themas known, an offer of none of them after the rest: it
+            # matched a word in another sense ("cafe" in "alzheimer cafe": the Repair Café).
+            case((and_(trede == 1, k.bonus == 0), 1 if thema_bonus else 0), else_=0),
             case((trede == 1, -totaal), else_=0),
             k.r0,
             # Own wijk before the rest; with no wijk known, the better match before the
             # gemeente-wide one (a wijk offer may well be the resident's own).
             *((k.r2, totaal.desc()) if wijk.filter else (totaal.desc(), k.r2)),
+            k.in_naam.desc(),
             k.r3,
             _binair(session, k.naam_sortering),
             _binair(session, k.id),
@@ -627,11 +703,21 @@ _DOELGROEPEN_PER_BEHOEFTE: dict[str, tuple[str, ...]] = {
 }
 
 
-def _bedoelde_doelgroepen(vraag: ZoekVraag, behoeften: frozenset[str]) -> set[str] | None:
-    """The special doelgroepen the query points to; ``None``: unknown, so demote nothing."""
-    if not behoeften and not vraag.doelgroep:
+#: With the age unknown, an offer that ends at this age or younger is for young people.
+JEUGD_TOT_EN_MET = 23
+
+
+def _bedoelde_doelgroepen(
+    vraag: ZoekVraag, behoeften: frozenset[str], genoemd: frozenset[str] = frozenset()
+) -> set[str] | None:
+    """The special doelgroepen the query points to; ``None``: unknown, so demote nothing.
+
+    ``genoemd`` are the doelgroepen the query's words name (:attr:`Zoekanalyse.doelgroepen`).
+    """
+    if not behoeften and not vraag.doelgroep and not genoemd:
         return None
     groepen = {g for b in behoeften for g in _DOELGROEPEN_PER_BEHOEFTE.get(b, ())}
+    groepen.update(genoemd)
     if vraag.doelgroep:
         groepen.add(vraag.doelgroep)
     if (vraag.leeftijd is not None and vraag.leeftijd < 18) or vraag.minderjarig:
@@ -639,19 +725,70 @@ def _bedoelde_doelgroepen(vraag: ZoekVraag, behoeften: frozenset[str]) -> set[st
     return groepen
 
 
-def _andere_doelgroep(vraag: ZoekVraag, behoeften: frozenset[str]) -> ColumnElement[Any]:
-    """1 for an offer only for mantelzorgers, ouders or jeugd when the query is not about them."""
-    groepen = _bedoelde_doelgroepen(vraag, behoeften)
+def _leeftijd_onbekend(vraag: ZoekVraag) -> bool:
+    return vraag.leeftijd is None and vraag.minderjarig is None
+
+
+#: Doelgroepen of grown-ups only: an offer for just these does not serve a child.
+_VOLWASSEN_DOELGROEPEN = ("volwassenen", "ouderen")
+
+
+def _andere_leeftijd(
+    vraag: ZoekVraag,
+    bedoeld: set[str] | None,
+    leeftijd_min: int | None,
+    leeftijd_max: int | None,
+    groepen: Sequence[str] = (),
+) -> str | None:
+    """Why an offer's age range does not fit a query whose age is unknown, else ``None``.
+
+    A query about a child ("driftbui peuter") does not fit an offer for adults only (by age or
+    by doelgroepen); a query
+    about something else (known, but not about young people) does not fit an offer for young
+    people only ("overbelaste mantelzorger" → not the club for young carers). With the age
+    known the filters already keep out what does not fit.
+    """
+    if bedoeld is None or not _leeftijd_onbekend(vraag):
+        return None
+    if "jeugd" in bedoeld:
+        if leeftijd_min is not None and leeftijd_min >= 18:
+            return f"alleen voor {leeftijd_min} jaar en ouder; de vraag gaat over een kind"
+        if groepen and set(groepen) <= set(_VOLWASSEN_DOELGROEPEN):
+            return f"alleen voor {', '.join(sorted(groepen))}; de vraag gaat over een kind"
+    elif leeftijd_max is not None and leeftijd_max <= JEUGD_TOT_EN_MET:
+        return f"alleen voor jongeren tot {leeftijd_max} jaar; de vraag gaat niet over jongeren"
+    return None
+
+
+def _andere_doelgroep(
+    vraag: ZoekVraag, behoeften: frozenset[str], genoemd: frozenset[str] = frozenset()
+) -> ColumnElement[Any]:
+    """1 for an offer meant for another group than the query (see :func:`_andere_leeftijd`).
+
+    Only for mantelzorgers, ouders or jeugd when the query is not about them; or, with the age
+    unknown, for adults only when the query is about a child, or for young people only when it
+    is not.
+    """
+    groepen = _bedoelde_doelgroepen(vraag, behoeften, genoemd)
     if groepen is None:
         return literal(0)
     bijzonder = doelgroep_bits(_BIJZONDERE_DOELGROEPEN)
-    overig = doelgroep_bits(DOELGROEPEN) & ~bijzonder
+    alle = doelgroep_bits(DOELGROEPEN)
+    overig = alle & ~bijzonder
     bedoeld = doelgroep_bits(groepen)
     bits = Aanbod.doelgroep_bits
     alleen_bijzonder = and_(bits != 0, bits.op("&")(overig) == 0)
     if bedoeld:
         alleen_bijzonder = and_(alleen_bijzonder, bits.op("&")(bedoeld) == 0)
-    return case((alleen_bijzonder, 1), else_=0)
+    anders: list[ColumnElement[Any]] = [alleen_bijzonder]
+    if _leeftijd_onbekend(vraag):
+        if "jeugd" in groepen:
+            volwassen = doelgroep_bits(_VOLWASSEN_DOELGROEPEN)
+            anders.append(Aanbod.leeftijd_min >= 18)
+            anders.append(and_(bits != 0, bits.op("&")(~volwassen & alle) == 0))
+        else:
+            anders.append(Aanbod.leeftijd_max <= JEUGD_TOT_EN_MET)
+    return case((or_(*anders), 1), else_=0)
 
 
 def _ladder(vraag: ZoekVraag, wijk: _WijkKeuze) -> list[ColumnElement[Any]]:
@@ -788,14 +925,18 @@ def _zoek(
             limiet,
             factoren,
             thema_bonus,
+            dekkingsgewicht=_dekkingsgewichten(analyse),
+            genoemd=analyse.doelgroepen,
         )
         gerangschikt = rangschik()
         rows = session.execute(_met_gegevens(session, gerangschikt)).all()
         if rows and not gecontroleerd and (rows[0].kaart_versie or "") != cache.versie:
             return None
-        bronnen, verwant = _terugkoppeling(session, vraag, rows, per_woord, profiel)
+        bronnen, verwant = _terugkoppeling(
+            session, vraag, rows, per_woord, profiel, gevonden_themas
+        )
         if verwant or (thema_bonus and _kort(vraag, rows)):
-            gerangschikt = rangschik(verwant, aanvullen=True)
+            gerangschikt = rangschik(verwant, aanvullen=True, bronnen=tuple(bronnen))
             rows = session.execute(_met_gegevens(session, gerangschikt)).all()
     else:
         gerangschikt = (
@@ -826,7 +967,7 @@ def _zoek(
     termen_per_woord = {w: sorted(treffers) for w, treffers in per_woord.items()}
     if not per_woord:
         gevonden_themas = {}
-    bedoeld = _bedoelde_doelgroepen(vraag, analyse.behoeften)
+    bedoeld = _bedoelde_doelgroepen(vraag, analyse.behoeften, analyse.doelgroepen)
     resultaten = []
     for row in rows:
         tekst = None
@@ -843,6 +984,9 @@ def _zoek(
                 tuple(u[1] for u in gevonden),
                 int(row.beste_vers or 0),
                 int(row.bonus or 0) + int(row.verwant or 0),
+                int(row.dekking or 0),
+                int(bool(gevonden_themas) and not row.bonus),
+                int(row.in_naam or 0),
             )
             thema = _thema_reden(row.themas, gevonden_themas) if row.bonus else None
             extra = [f"thema {thema} past bij de vraag"] if thema else []
@@ -867,12 +1011,17 @@ def _kort(vraag: ZoekVraag, rows: Sequence[Row]) -> bool:
     )
 
 
+#: Index terms of the person words (:data:`PERSOONWOORDEN`): not telling words of an offer.
+_PERSOONTERMEN = frozenset(stam(w) for w in PERSOONWOORDEN)
+
+
 def _terugkoppeling(
     session: Session,
     vraag: ZoekVraag,
     rows: Sequence[Row],
     per_woord: dict[str, dict[str, TermTreffer]],
     profiel: ThemaProfiel,
+    themas: dict[str, float] | None = None,
 ) -> tuple[dict[str, str], dict[str, int]]:
     """Pseudo-relevance feedback for a query its words answer with few offers.
 
@@ -880,6 +1029,11 @@ def _terugkoppeling(
     words (name and trefwoorden, the rarest first) of the best one or two are searched too,
     weakly: "traplift" finds the Wmo woningaanpassing, and through its "drempels" also the
     woonadviseurs. Returns the source offers (id → name) and the terms with their quality.
+
+    With the query's themas known (``themas``), a word counts as far as the kaart uses it for
+    those themas (:meth:`ThemaProfiel.themas_van`): the need spreads, the kind of offer does
+    not. "Somber" finds the inloophuis of its thema before the lotgenotengroep for violence
+    that only shares the word "lotgenoten" with the herstelgroep.
     """
     met_woorden = [row for row in rows if (row.dekking or 0) > 0]
     if not met_woorden or not _kort(vraag, rows):
@@ -901,7 +1055,21 @@ def _terugkoppeling(
     ):
         if term in al_gezocht or profiel.df(term) < 2:
             continue  # a word of the source alone finds nothing new
-        gewicht[term] = max(gewicht.get(term, 0.0), profiel.idf(term))
+        if term in _PERSOONTERMEN:
+            continue  # "partner" says for whom, not what: the rouwgroep is no violence offer
+        waarde = profiel.idf(term)
+        if themas:
+            gebruik = profiel.themas_van(term)
+            waarde *= sum(gebruik.get(code, 0.0) * aandeel for code, aandeel in themas.items())
+        if waarde > 0:
+            gewicht[term] = max(gewicht.get(term, 0.0), waarde)
+    for code, aandeel in (themas or {}).items():
+        # The thema's own words in an offer's name or trefwoorden: an offer for that need in
+        # general ("ggz; psychische problemen"), not only in its thema column.
+        for deel in code.split("_"):
+            term = stam(deel)
+            if term not in al_gezocht and profiel.df(term):
+                gewicht[term] = max(gewicht.get(term, 0.0), aandeel * profiel.idf(term))
     gekozen = sorted(gewicht.items(), key=lambda x: (-x[1], x[0]))[:TERUGKOPPELING_TERMEN]
     verwant = {t: max(1, round(VERWANT_KWALITEIT * idf * 100)) for t, idf in gekozen}
     return (bronnen, verwant) if verwant else ({}, {})
@@ -1024,7 +1192,7 @@ def _resultaat(
     aanbod: AanbodGegevens,
     vraag: ZoekVraag,
     wijk: _WijkKeuze,
-    tekst: tuple[int, tuple[Treffer, ...], int, int] | None,
+    tekst: tuple[int, tuple[Treffer, ...], int, int, int, int, int] | None,
     aantal_woorden: int,
     bedoeld: set[str] | None = None,
     extra: tuple[str, ...] = (),
@@ -1061,6 +1229,7 @@ def _resultaat(
     score = 0.0
     beste_antwoord = True
     andere_groep = False
+    andere_leeftijd: str | None = None
     if tekst is not None:
         score = (tekst[0] + tekst[3]) / _SCHAAL
         treffers = tekst[1]
@@ -1071,11 +1240,15 @@ def _resultaat(
             and groepen <= set(_BIJZONDERE_DOELGROEPEN)
             and not groepen & bedoeld
         )
+        andere_leeftijd = _andere_leeftijd(
+            vraag, bedoeld, aanbod.leeftijd_min, aanbod.leeftijd_max, aanbod.doelgroepen
+        )
         beste_dekking, beste_score = divmod(tekst[2], _DEKKING_FACTOR)
         beste_antwoord = (
             vers
             and not andere_groep
-            and len(treffers) >= beste_dekking
+            and andere_leeftijd is None
+            and tekst[4] >= beste_dekking
             and tekst[0] * 100 >= beste_score * BESTE_ANTWOORD
         )
         # Before the text reason: callers read the last reason as the text match.
@@ -1084,14 +1257,21 @@ def _resultaat(
                 f"alleen voor {', '.join(sorted(groepen))}; de vraag gaat daar niet over, "
                 "dus na de beste treffers"
             )
+        elif vers and andere_leeftijd:
+            redenen.append(f"{andere_leeftijd}, dus na de beste treffers")
         elif vers and not treffers:
             redenen.append(
                 "raakt geen zoekwoord, maar past bij wat de vraag zoekt, dus na de treffers"
             )
+        elif vers and tekst[5] and not beste_antwoord:
+            redenen.append(
+                "hoort bij geen van de thema's van de vraag, dus na de treffers die dat wel doen"
+            )
         elif vers and not beste_antwoord:
             redenen.append(
-                f"past minder goed dan de beste actuele treffer ({len(treffers)} zoekwoorden, "
-                f"score {tekst[0] / _SCHAAL:.1f}; de beste: {beste_dekking}, score {beste_score / _SCHAAL:.1f}), "
+                "past minder goed dan de beste actuele treffer "
+                f"({_dekking_tekst(tekst[4])} zoekwoorden, score {tekst[0] / _SCHAAL:.1f}; "
+                f"de beste: {_dekking_tekst(beste_dekking)}, score {beste_score / _SCHAAL:.1f}), "
                 "dus daarna"
             )
         uitleg = "; ".join([t.uitleg() for t in treffers] + list(extra))
@@ -1126,9 +1306,12 @@ def _resultaat(
         sorteer=(
             trede,
             # Among the other answers: one only for another doelgroep last, then best match.
-            (int(andere_groep), -score) if trede == 1 else (0, 0.0),
+            (int(andere_groep or andere_leeftijd is not None), tekst[5], -score)
+            if trede == 1
+            else (0, 0, 0.0),
             niveau.rang,
             *((wijk_rang, -score) if wijk.filter else (-score, wijk_rang)),
+            -tekst[6],
             leeftijd_rang,
             aanbod.sorteernaam,
             aanbod.id,

@@ -41,6 +41,8 @@ from sociale_kaart.tekst import (
     STOPWOORDEN,
     VULWOORDEN,
     index_versie,
+    is_beschermd,
+    is_lijstwoord,
     is_woord,
     sorteer_naam,
     stam,
@@ -282,12 +284,17 @@ class Vocabulaire:
 
     def _afleidingen(self, basis: str) -> list[str]:
         """Longer and slightly shorter terms: mantelzorg ↔ mantelzorger (not compounds)."""
+        beschermd = is_beschermd(basis)
         found = (
-            [t for t in self._met_begin(basis) if t != basis and not _is_samenstelling(basis, t)]
+            [
+                t
+                for t in self._met_begin(basis)
+                if t != basis and not _is_samenstelling(basis, t) and is_beschermd(t) == beschermd
+            ]
             if len(basis) >= 4
             else []
         )
-        for cut in (1, 2, 3):
+        for cut in (1, 2, 3) if not beschermd else ():
             korter = basis[:-cut]
             if len(korter) >= 5 and korter in self:
                 found.append(korter)
@@ -297,7 +304,12 @@ class Vocabulaire:
         """Compounds that start with the term: werk → werkplaats, mantelzorg → mantelzorgcafé."""
         if len(basis) < 4:
             return []
-        return [t for t in self._met_begin(basis) if t != basis and _is_samenstelling(basis, t)]
+        beschermd = is_beschermd(basis)
+        return [
+            t
+            for t in self._met_begin(basis)
+            if t != basis and _is_samenstelling(basis, t) and is_beschermd(t) == beschermd
+        ]
 
     def uitbreiden(
         self,
@@ -368,6 +380,11 @@ class Vocabulaire:
         sterk = any(t.soort in ("exact", "synoniem") for t in treffers.values())
         if sterk:
             return treffers
+        for basis in _werkwoordstammen(woord):
+            # A verb form the stemmer leaves alone: slaapt → slap(en), woont → won(en).
+            if basis != stem and basis in self and past(basis):
+                rond(basis, 0.8, "afleiding")
+                return treffers
         if woord.startswith("ge") and len(woord) >= 6:
             # A past participle the stemmer leaves alone: gepest → pest(en), gebeld → bel(len).
             for basis in (stam(woord[2:]), stam(woord[2:] + "en")):
@@ -399,6 +416,24 @@ class Vocabulaire:
         return treffers
 
 
+_KLINKERS = "aeiou"
+
+
+def _werkwoordstammen(woord: str) -> list[str]:
+    """Index terms of the infinitive of a present-tense verb form: slaapt → slap(en).
+
+    Dutch adds -t to the stem (hij slaapt, zij woont); the infinitive may undouble the vowel
+    (slaap·en → slapen). Only for a word ending in -t after a consonant of at least 5 letters.
+    """
+    if len(woord) < 5 or not woord.endswith("t") or woord[-2] in _KLINKERS:
+        return []
+    basis = woord[:-1]
+    vormen = [basis + "en"]
+    if len(basis) >= 4 and basis[-3] == basis[-2] and basis[-2] in _KLINKERS:
+        vormen.append(basis[:-3] + basis[-2] + basis[-1] + "en")
+    return [stam(v) for v in vormen]
+
+
 def _is_samenstelling(basis: str, term: str) -> bool:
     """Whether ``term`` is ``basis`` plus another word (a compound), not plus an ending.
 
@@ -408,7 +443,13 @@ def _is_samenstelling(basis: str, term: str) -> bool:
     rest = term[len(basis) :]
     if len(rest) <= 2:
         return False
-    return any(is_woord(rest + einde) for einde in ("", "e", "en", "s"))
+    if any(is_woord(rest + einde) for einde in ("", "e", "en", "s")):
+        return True
+    # A linking sound between the parts: vrouw·en·praatgroep, oudere·n·adviseur, huis·s·...
+    return any(
+        rest.startswith(klank) and len(rest) - len(klank) >= 3 and is_woord(rest[len(klank) :])
+        for klank in ("en", "n", "s", "e")
+    )
 
 
 def _is_woordbegin(begin: str) -> bool:
@@ -417,7 +458,9 @@ def _is_woordbegin(begin: str) -> bool:
         return False
     if begin.endswith("s") and is_woord(begin[:-1]):  # linking s: vrijwilligers·werk
         return True
-    return any(is_woord(begin + einde) for einde in ("", "e", "en"))
+    # With a restored ending only a listed word counts: "dagbe" + "en" is no word, even though
+    # "dagbeen" splits as dag·been (dagbesteding is dag·besteding, not dagbe·steding).
+    return is_woord(begin) or any(is_lijstwoord(begin + einde) for einde in ("e", "en"))
 
 
 #: A term must occur in at least this many offers before it points to a thema.

@@ -3,9 +3,9 @@
 The set and the scoring live in ``benchmarks/kaart_relevantie.py`` (which prints the figures);
 here the same set must stay above a floor, so a change that makes the search worse fails. The
 floors sit a little below today's figures (development set ``relevantie.yml``: precision@3
-0.827, nDCG@5 0.882; held-out set ``relevantie_toets.yml``, written before tuning and never
-tuned on: 0.704, 0.778): raise them when the search gets better, never lower them to make a
-change pass.
+0.859, nDCG@5 0.895; held-out set ``relevantie_toets.yml``, written before tuning: 0.870,
+0.896; both after the label corrections listed at the top of each set): raise them when the
+search gets better, never lower them to make a change pass.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from kern.db import unit_of_work
 from kern.settings import PROJECT_ROOT
 from sociale_kaart.zoeken import zoek
 
-PRECISIE_3_VLOER = 0.80
-NDCG_5_VLOER = 0.86
-TOETS_PRECISIE_3_VLOER = 0.68
-TOETS_NDCG_5_VLOER = 0.75
+PRECISIE_3_VLOER = 0.84
+NDCG_5_VLOER = 0.88
+TOETS_PRECISIE_3_VLOER = 0.85
+TOETS_NDCG_5_VLOER = 0.88
 
 
 def _laad_script() -> ModuleType:

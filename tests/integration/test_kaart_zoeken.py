@@ -392,3 +392,143 @@ def test_zoeken_ziet_een_nieuwe_import_meteen(tmp_path: Path) -> None:
         )
     finally:
         engine.dispose()
+
+
+# ------------------------------------------------------------- ranking rules (issue 10, ranking)
+
+_KOP = (
+    "id,naam,organisatie,omschrijving,themas,niveau,doelgroepen,leeftijd_min,leeftijd_max,wijk,"
+    "adres,postcode,plaats,telefoon,email,website,openingstijden,kosten,trefwoorden,"
+    "laatst_gecontroleerd"
+)
+#: id, naam, themas, doelgroepen, leeftijd_min, leeftijd_max, trefwoorden, laatst gecontroleerd
+# fmt: off
+_REGELS = (
+    ("r-01", "Rouwgroep", "psychisch", "volwassenen", "", "", "rouw;overleden;verdriet", "2026-09-01"),
+    ("r-02", "Vrouwenpraatgroep", "huiselijk_geweld;eenzaamheid", "volwassenen", "", "", "vrouwen;praatgroep", "2026-09-01"),
+    ("r-03", "Rouwcafé", "psychisch", "volwassenen", "", "", "rouw;rouwverwerking", "2020-01-01"),
+    ("r-04", "Opvoedspreekuur", "opvoeden_opgroeien", "ouders", "", "", "driftbui;opvoeden", "2026-09-01"),
+    ("r-05", "Ontspanning voor volwassenen", "psychisch", "volwassenen", "", "", "driftbui;boosheid;ontspannen", "2026-09-01"),
+    ("r-06", "Club voor jonge mantelzorgers", "mantelzorg;opvoeden_opgroeien", "jeugd;mantelzorgers", "12", "23", "mantelzorger;overbelast", "2026-09-01"),
+    ("r-07", "Mantelzorgconsulent", "mantelzorg", "mantelzorgers", "", "", "mantelzorger;advies", "2026-09-01"),
+    ("r-08", "Lotgenoten na geweld", "huiselijk_geweld", "volwassenen", "", "", "geweld;mishandeling;veilig", "2026-09-01"),
+    ("r-09", "Angstgroep", "psychisch", "volwassenen", "", "", "angst;paniek", "2026-09-01"),
+    ("r-10", "Schuldhulp", "geldzorgen", "volwassenen", "", "", "schulden;betalingsachterstand", "2026-09-01"),
+    ("r-11", "Rekenles", "werk_meedoen", "volwassenen", "", "", "rekenen;cursus", "2026-09-01"),
+    ("r-12", "Geheugencafé", "dementie", "ouderen;mantelzorgers", "", "", "vergeetachtig;geheugen", "2026-09-01"),
+    ("r-13", "Consultatiebureau", "opvoeden_opgroeien", "ouders;jeugd", "0", "4", "baby;slapen", "2026-09-01"),
+    ("r-14", "Repair Café", "huishouden", "iedereen", "", "", "repareren;kapot", "2026-09-01"),
+    ("r-16", "Taal Café", "werk_meedoen", "volwassenen", "", "", "taal;oefenen", "2026-09-01"),
+    ("r-17", "Wandelmaatje", "eenzaamheid", "ouderen", "", "", "wandelen;gezelschap", "2026-09-01"),
+    ("r-18", "Bezoekdienst", "eenzaamheid", "ouderen", "", "", "wandelen;gezelschap", "2026-09-01"),
+)
+# fmt: on
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def regelkaart(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[sessionmaker]:
+    """A kaart with one offer per ranking rule, on both databases."""
+    tmp = tmp_path_factory.mktemp(f"regels-{request.param}")
+    regels = [_KOP] + [
+        f"{i},{naam},Organisatie {i},Omschrijving van {naam}.,{themas},sociale_basis,{groepen},"
+        f"{van},{tot},,,,Lindewaard,,,,,gratis,{trefwoorden},{datum}"
+        for i, naam, themas, groepen, van, tot, trefwoorden, datum in _REGELS
+    ]
+    bestand = tmp / "regels.csv"
+    bestand.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    url_ctx: AbstractContextManager[str]
+    if request.param == "sqlite":
+        url_ctx = nullcontext(f"sqlite:///{tmp / 'regels.db'}")
+    else:
+        url_ctx = pg_schema(request.getfixturevalue("pg_server"))
+    with url_ctx as url:
+        import_bestand(make_settings(tmp, url), bestand, vervang=False)
+        engine = make_engine(url)
+        try:
+            yield make_session_factory(engine)
+        finally:
+            engine.dispose()
+
+
+def test_alleen_een_persoonswoord_is_geen_antwoord(regelkaart: sessionmaker) -> None:
+    """'vrouw' says for whom: the vrouwenpraatgroep is no answer to a loss (compound vrouw·en)."""
+    ids = _ids(_zoek(regelkaart, tekst="mijn vrouw is overleden"))
+    assert ids[0] == "r-01"
+    assert "r-02" not in ids
+
+
+def test_verouderd_na_actueel_ook_bij_de_betere_treffer(regelkaart: sessionmaker) -> None:
+    resultaten = _zoek(regelkaart, tekst="rouwverwerking rouw")
+    ids = _ids(resultaten)
+    # r-03 matches both words, r-01 one: r-03 is stale, so it comes after the fresh one.
+    assert ids.index("r-01") < ids.index("r-03")
+    assert any(x.startswith("verouderd:") for x in resultaten[ids.index("r-03")].redenen)
+
+
+def test_kindvraag_niet_eerst_bij_aanbod_voor_volwassenen(regelkaart: sessionmaker) -> None:
+    resultaten = _zoek(regelkaart, tekst="driftbui peuter")
+    ids = _ids(resultaten)
+    assert ids.index("r-04") < ids.index("r-05")
+    assert any("de vraag gaat over een kind" in x for x in resultaten[ids.index("r-05")].redenen)
+
+
+def test_jongerenaanbod_na_ander_aanbod_als_de_vraag_niet_over_jongeren_gaat(
+    regelkaart: sessionmaker,
+) -> None:
+    resultaten = _zoek(regelkaart, tekst="overbelaste mantelzorger")
+    ids = _ids(resultaten)
+    # r-06 matches both words but is for young carers only; the age is not known.
+    assert ids.index("r-07") < ids.index("r-06")
+    assert any(
+        "alleen voor jongeren tot 23 jaar" in x for x in resultaten[ids.index("r-06")].redenen
+    )
+    # With the age known, the filter decides instead: a 15-year-old gets the club first.
+    assert _ids(_zoek(regelkaart, tekst="overbelaste mantelzorger", leeftijd=15))[0] == "r-06"
+
+
+def test_bang_voor_een_persoon_is_geweld_bang_om_buiten_te_komen_angst(
+    regelkaart: sessionmaker,
+) -> None:
+    ids = _ids(_zoek(regelkaart, tekst="bang voor mijn partner"))
+    assert ids[0] == "r-08"
+    assert "r-09" not in ids
+    assert _ids(_zoek(regelkaart, tekst="bang om naar buiten te gaan"))[0] == "r-09"
+
+
+def test_rekeningen_zijn_geen_rekenen(regelkaart: sessionmaker) -> None:
+    ids = _ids(_zoek(regelkaart, tekst="ik kan mijn rekeningen niet betalen"))
+    assert ids[0] == "r-10"
+    assert "r-11" not in ids
+    assert _ids(_zoek(regelkaart, tekst="rekenen"))[0] == "r-11"
+
+
+def test_vergeten_is_geheugen_alleen_met_een_signaal(regelkaart: sessionmaker) -> None:
+    assert _ids(_zoek(regelkaart, tekst="mijn moeder vergeet steeds meer"))[:1] == ["r-12"]
+    assert "r-12" not in _ids(_zoek(regelkaart, tekst="wachtwoord vergeten"))
+
+
+def test_werkwoordsvorm_vindt_het_woord(regelkaart: sessionmaker) -> None:
+    resultaten = _zoek(regelkaart, tekst="baby slaapt slecht")
+    assert _ids(resultaten)[:1] == ["r-13"]
+    assert "'slaapt' als afgeleid woord 'slap'" in resultaten[0].redenen[-1]
+
+
+def test_aanbod_buiten_de_themas_van_de_vraag_na_de_rest(regelkaart: sessionmaker) -> None:
+    """'cafe' means the Alzheimer café here: cafés of other themas come after, and say why."""
+    resultaten = _zoek(regelkaart, tekst="dementie cafe")
+    assert _ids(resultaten)[0] == "r-12"
+    anders = [r for r in resultaten if r.aanbod.id in {"r-14", "r-16"}]
+    assert len(anders) == 2
+    for r in anders:
+        assert "hoort bij geen van de thema's van de vraag" in " ".join(r.redenen)
+    # Without a thema in the query nothing is put after: the café named so comes first.
+    assert _ids(_zoek(regelkaart, tekst="cafe"))[0] == "r-14"
+
+
+def test_bij_gelijke_score_eerst_het_woord_in_de_naam(regelkaart: sessionmaker) -> None:
+    """Both have 'wandelen' as a trefwoord; the Wandelmaatje also has it in its name."""
+    resultaten = [r for r in _zoek(regelkaart, tekst="wandelen") if r.aanbod.id in {"r-17", "r-18"}]
+    assert [r.aanbod.id for r in resultaten] == ["r-17", "r-18"]
+    assert resultaten[0].score == resultaten[1].score
