@@ -16,7 +16,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -107,8 +107,9 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
         title="Wegwijzer",
         docs_url=None,
         redoc_url=None,
-        # The staff JSON API (kaart search, signal reports) is documented; pages are not.
-        openapi_url="/api/v1/openapi.json",
+        # The staff JSON API (kaart search, signal reports) is documented at
+        # /api/v1/openapi.json, for logged-in staff only (below); pages are not in it.
+        openapi_url=None,
         lifespan=levensloop,
     )
 
@@ -197,6 +198,12 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
         rijen = await asyncio.to_thread(d.wisser.wis, vraag.gesprek)
         logger.info("gesprek gewist (%d rijen)", rijen)
         return {"gewist": True, "melding": teksten.GEWIST}
+
+    @app.get("/api/v1/openapi.json", include_in_schema=False)
+    async def api_beschrijving(
+        gebruiker: toegang.Ingelogd = Depends(toegang.MEDEWERKER),
+    ) -> JSONResponse:
+        return JSONResponse(app.openapi())
 
     for kamer in (toegang, loket, beleid, beheer, labelen, organisatie):
         app.include_router(kamer.router)

@@ -190,6 +190,19 @@ BELEID = vereist(Rol.beleid)
 BEHEER = vereist(Rol.beheer)
 
 
+async def medewerker(request: Request) -> Ingelogd:
+    """Any logged-in staff member, whatever the role (the API's own description)."""
+    gebruiker = huidige_gebruiker(request)
+    if gebruiker is None:
+        raise NietIngelogd()
+    await controleer_csrf(request)
+    return gebruiker
+
+
+medewerker.vereist_ingelogd = True  # type: ignore[attr-defined]
+MEDEWERKER = medewerker
+
+
 def eerste_kamer(rollen: frozenset[Rol]) -> str:
     """Where a staff member lands after login when no (valid) ``terug`` was asked."""
     for rol, pad in KAMERS:

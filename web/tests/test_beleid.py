@@ -315,8 +315,8 @@ def test_api_fouten_zijn_400_in_het_nederlands(
     assert "--" not in antwoord.json()["melding"]
 
 
-def test_api_gedocumenteerd(client: TestClient) -> None:
-    schema = client.get("/api/v1/openapi.json").json()
+def test_api_gedocumenteerd(beleid: TestClient) -> None:
+    schema = beleid.get("/api/v1/openapi.json").json()
     operatie = schema["paths"]["/api/v1/signalen/rapport"]["get"]
     assert {"200", "400", "401", "403", "503"} <= set(operatie["responses"])
     inhoud = operatie["responses"]["200"]["content"]["application/json"]["schema"]

@@ -203,8 +203,8 @@ def test_kaart_niet_bereikbaar_is_geen_500(medewerker: Callable[..., TestClient]
     assert pagina.status_code == 503 and "niet bereikbaar" in pagina.text
 
 
-def test_api_is_gedocumenteerd(client: TestClient) -> None:
-    doc = client.get("/api/v1/openapi.json").json()
+def test_api_is_gedocumenteerd(loket: TestClient) -> None:
+    doc = loket.get("/api/v1/openapi.json").json()
     op = doc["paths"]["/api/v1/kaart/zoek"]["get"]
     assert {"200", "400", "401", "403", "503"} <= set(op["responses"])
     namen = {p["name"] for p in op["parameters"]}
