@@ -199,10 +199,12 @@ def maak_app(settings: Settings | None = None, rasa_transport: Any = None) -> Fa
         logger.info("gesprek gewist (%d rijen)", rijen)
         return {"gewist": True, "melding": teksten.GEWIST}
 
-    @app.get("/api/v1/openapi.json", include_in_schema=False)
-    async def api_beschrijving(
-        gebruiker: toegang.Ingelogd = Depends(toegang.MEDEWERKER),
-    ) -> JSONResponse:
+    @app.get(
+        "/api/v1/openapi.json",
+        include_in_schema=False,
+        dependencies=[Depends(toegang.MEDEWERKER)],
+    )
+    async def api_beschrijving() -> JSONResponse:
         return JSONResponse(app.openapi())
 
     for kamer in (toegang, loket, beleid, beheer, labelen, organisatie):
