@@ -294,9 +294,10 @@ def controleer_vraag(vraag: ZoekVraag, profiel: GemeenteProfiel) -> ZoekVraag:
     elif vraag.postcode:
         wijk = profiel.wijk_by_postcode(vraag.postcode)
         if wijk is None:
+            voorbeeld = next((pc for w in profiel.wijken for pc in w.postcodes), "1234")
             raise ZoekFout(
                 f"Postcode {vraag.postcode!r} hoort niet bij een wijk van {profiel.naam}. "
-                "Geef een postcode als 9904 of 9904 AB, of kies een wijk."
+                f"Geef een postcode als {voorbeeld} of {voorbeeld} AB, of kies een wijk."
             )
         vraag = replace(vraag, wijk=wijk.naam, postcode=None)
     return vraag
