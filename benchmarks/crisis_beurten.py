@@ -43,6 +43,9 @@ class _LegeKaart:
     def aanbod_voor(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 
+    def zoekwoorden(self, tekst: str) -> tuple[str, ...]:
+        return ()
+
 
 async def meet(delen: list[str], fouten: bool) -> None:
     """Print recall, precision (and for ``beurt`` the kind) per part."""

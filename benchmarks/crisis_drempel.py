@@ -41,6 +41,9 @@ class _LegeKaart:
     def aanbod_voor(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 
+    def zoekwoorden(self, tekst: str) -> tuple[str, ...]:
+        return ()
+
 
 async def meet(model: Path, fouten: float | None) -> None:
     """Print, per threshold, recall and precision per part and the out-of-scope crisis count."""

@@ -26,7 +26,7 @@ import snowballstemmer
 from kern.themas import DOELGROEPEN, THEMAS
 
 #: Bump when the analysis changes: set-up then rebuilds the search index of existing kaarten.
-ANALYSE_VERSIE = 2
+ANALYSE_VERSIE = 3
 
 _WOORD = re.compile(r"[0-9a-z]+")
 
@@ -291,10 +291,31 @@ def stam(woord: str) -> str:
     return stem[:64]
 
 
+#: Names of a profession in two words, where the second word has lost its own meaning: the
+#: "werk" in "maatschappelijk werk" is social work, not a job. The index keeps them as one term
+#: (a compound to the search, below a plain "werk"), so "werk zoeken" does not find the
+#: maatschappelijk werker by name; the first word is indexed on its own as well.
+VASTE_BEGRIPPEN: frozenset[tuple[str, str]] = frozenset(
+    (eerste, tweede)
+    for eerste in ("maatschappelijk", "sociaal")
+    for tweede in ("werk", "werker", "werkers", "werkster")
+)
+
+
 def termen(tekst: str) -> Iterator[str]:
     """Index terms of a text, in order, stop words and one-letter words left out."""
-    for woord in woorden(tekst):
+    reeks = woorden(tekst)
+    overslaan = False
+    for i, woord in enumerate(reeks):
+        if overslaan:
+            overslaan = False
+            continue
         if len(woord) < 2 or woord in STOPWOORDEN:
+            continue
+        if i + 1 < len(reeks) and (woord, reeks[i + 1]) in VASTE_BEGRIPPEN:
+            yield stam(woord)
+            yield stam(woord + reeks[i + 1])
+            overslaan = True
             continue
         yield stam(woord)
 
@@ -477,3 +498,30 @@ def is_woord(woord: str) -> bool:
     typed, and must never be "corrected" into some name on the kaart ("Anker").
     """
     return woord in woordenlijst() or woord.isdigit() or woorddelen(woord) is not None
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@functools.lru_cache(maxsize=4096)
+def verbeteringen(woord: str) -> tuple[str, ...]:
+    """Correct Dutch words one edit away from a word that is not one (eenzaamhied → eenzaamheid).
+
+    An edit is a letter left out, added, changed or two neighbours swapped (Norvig's spelling
+    corrector, checked against the offline word list). The kaart's own terms are stems, and a
+    typo near the end of a long word is far from the stem ("eenzaamhied" is 5 edits from
+    "eenzam"); correcting the word first and stemming the correction finds it. Empty for a word
+    that is correct itself, or shorter than five letters (too many neighbours).
+    """
+    if len(woord) < 5 or not woord.isalpha() or is_woord(woord):
+        return ()
+    delen = [(woord[:i], woord[i:]) for i in range(len(woord) + 1)]
+    kandidaten = {links + rechts[1:] for links, rechts in delen if rechts}
+    kandidaten |= {
+        links + rechts[1] + rechts[0] + rechts[2:] for links, rechts in delen if len(rechts) > 1
+    }
+    kandidaten |= {links + c + rechts[1:] for links, rechts in delen if rechts for c in _LETTERS}
+    kandidaten |= {links + c + rechts for links, rechts in delen for c in _LETTERS}
+    kandidaten.discard(woord)
+    lijst = woordenlijst()
+    return tuple(sorted(k for k in kandidaten if k in lijst))

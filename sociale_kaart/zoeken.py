@@ -63,6 +63,7 @@ from typing import Any
 
 from sqlalchemy import and_, case, collate, false, func, literal, or_, select, true, union_all
 from sqlalchemy.engine import Row
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import Select, Subquery
 from sqlalchemy.sql.elements import ColumnElement
@@ -74,7 +75,8 @@ from kern.themas import DOELGROEPEN, THEMAS, Niveau
 from sociale_kaart.models import Aanbod, AanbodZoekterm, Organisatie, Wijk, is_vers
 from sociale_kaart.models import aanbod_thema as aanbod_thema_tabel
 from sociale_kaart.synoniemen import MEERDUIDIG, PERSOONWOORDEN, Zoekanalyse, analyseer
-from sociale_kaart.tekst import stam
+from sociale_kaart.tekst import STOPWOORDEN, VULWOORDEN, stam
+from sociale_kaart.tekst import woorden as tekstwoorden
 from sociale_kaart.zoekindex import (
     VELD_GEWICHTEN,
     VELD_LABELS,
@@ -935,7 +937,7 @@ def _zoek(
         bronnen, verwant = _terugkoppeling(
             session, vraag, rows, per_woord, profiel, gevonden_themas
         )
-        if verwant or (thema_bonus and _kort(vraag, rows)):
+        if verwant or (thema_bonus and _kort(vraag, rows, True)):
             gerangschikt = rangschik(verwant, aanvullen=True, bronnen=tuple(bronnen))
             rows = session.execute(_met_gegevens(session, gerangschikt)).all()
     else:
@@ -1003,9 +1005,15 @@ def _zoek(
     return resultaten
 
 
-def _kort(vraag: ZoekVraag, rows: Sequence[Row]) -> bool:
-    """Whether the words found a short list (:data:`THEMA_AANVULLEN`), none of it stale."""
-    met_woorden = [row for row in rows if (row.dekking or 0) > 0]
+def _kort(vraag: ZoekVraag, rows: Sequence[Row], themas: bool = False) -> bool:
+    """Whether the words found a short list (:data:`THEMA_AANVULLEN`), none of it stale.
+
+    With the query's themas known (``themas``), only offers of those themas count: a word
+    match outside the need ("café" in the Repair Café for "alzheimer café") is no answer.
+    """
+    met_woorden = [
+        row for row in rows if (row.dekking or 0) > 0 and (not themas or (row.bonus or 0) > 0)
+    ]
     return len(met_woorden) < THEMA_AANVULLEN and all(
         is_vers(row.laatst_gecontroleerd, vraag.peildatum, vraag.vers_dagen) for row in met_woorden
     )
@@ -1036,7 +1044,7 @@ def _terugkoppeling(
     that only shares the word "lotgenoten" with the herstelgroep.
     """
     met_woorden = [row for row in rows if (row.dekking or 0) > 0]
-    if not met_woorden or not _kort(vraag, rows):
+    if not met_woorden or not _kort(vraag, rows, bool(themas)):
         return {}, {}
     kolommen = [f"s{i}" for i in range(len(per_woord))]
 
@@ -1323,6 +1331,168 @@ def _resultaat(
 
 BOT_NIVEAUS: Sequence[Niveau] = (Niveau.SOCIALE_BASIS, Niveau.ALGEMENE_VOORZIENING)
 
+#: At most this many words of a hulpvraag are kept to order the bot's offers.
+MAX_ZOEKWOORDEN = 8
+
+#: How a word must reach an index term to be kept as a zoekwoord: as itself, a synonym, a
+#: derived word or the end of a compound. Not as a typo, a part of an unknown compound or via
+#: the thema: names and other words the kaart does not know reach the index only that way.
+_ZOEKWOORD_SOORTEN = frozenset({"exact", "synoniem", "afleiding", "samenstelling"})
+
+_EMAIL_OF_URL = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+", re.IGNORECASE)
+_TELEFOON = re.compile(r"\+?\(?\d[\d\s().\-/]{6,}\d")
+_POSTCODE_IN_TEKST = re.compile(r"\b[1-9][0-9]{3}\s?[a-zA-Z]{2}\b")
+_LEESTEKENS = ".,;:!?\"'()[]{}«»“”‘’…-"
+_ZINSEINDE = (".", "!", "?", ":", ";")
+#: Words after which a name follows ("ik heet ...", "mevrouw ..."): up to this many words
+#: after it are skipped (and the tussenvoegsels between them), to a stop word or punctuation.
+_NAAM_VOLGT = frozenset(
+    {"heet", "heten", "genaamd", "naam", "meneer", "mevrouw", "mevr", "mw", "dhr", "heer"}
+)
+_NAAM_WOORDEN = 2
+_TUSSENVOEGSELS = frozenset({"van", "de", "der", "den", "het", "ten", "ter", "te", "la", "le"})
+_GEEN_ZOEKWOORD = PERSOONWOORDEN | VULWOORDEN
+#: Endings of street names: an address is no zoekwoord, whatever the index knows.
+_STRAAT = ("straat", "laan", "plein", "gracht", "kade", "singel", "dreef", "steeg", "weg")
+
+
+def _zonder_persoonsgegevens(tekst: str) -> tuple[str, frozenset[str]]:
+    """The text without e-mail, links, numbers, postcodes and what follows a name cue.
+
+    Also returns the normalised words that were written with a capital inside a sentence
+    (in a text that is not all capitals): those look like names.
+    """
+    tekst = _EMAIL_OF_URL.sub(" ", tekst)
+    tekst = _TELEFOON.sub(" ", tekst)
+    tekst = _POSTCODE_IN_TEKST.sub(" ", tekst)
+    schreeuwt = not any(c.islower() for c in tekst)
+    gehouden: list[str] = []
+    hoofdletter: set[str] = set()
+    klein: set[str] = set()
+    for regel in tekst.splitlines():
+        zinsbegin = True
+        overslaan = 0
+        for ruw in regel.split():
+            kaal = ruw.strip(_LEESTEKENS)
+            einde = ruw.endswith(_ZINSEINDE)
+            laag = kaal.casefold()
+            if overslaan and laag in ("is", "was"):  # "mijn naam is ..."
+                zinsbegin = einde
+                continue
+            if overslaan and (laag in _TUSSENVOEGSELS or laag not in STOPWOORDEN):
+                overslaan = 0 if einde or ruw.endswith(",") else overslaan - 1
+                zinsbegin = einde
+                continue
+            overslaan = 0
+            zinsbegin, begin = einde, zinsbegin
+            if not kaal or any(c.isdigit() for c in kaal):
+                continue
+            if laag in _NAAM_VOLGT:
+                overslaan = 0 if einde else _NAAM_WOORDEN
+                continue
+            if any(laag.endswith(s) and len(laag) > len(s) + 2 for s in _STRAAT):
+                continue
+            genormaliseerd = tekstwoorden(kaal)
+            if not schreeuwt and not begin and any(c.isupper() for c in kaal):
+                hoofdletter.update(genormaliseerd)
+            else:
+                klein.update(genormaliseerd)
+            gehouden.append(ruw)
+    return " ".join(gehouden), frozenset(hoofdletter - klein)
+
+
+def zoekwoorden_uit(
+    tekst: str, vocab: Vocabulaire, wijknamen: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """The words of a resident's message that the kaart's search vocabulary knows.
+
+    Kept: units of meaning (:func:`analyseer`: a word, or a phrase of the synonym table such as
+    "koffie drinken") that reach at least one index term of this kaart as themselves, a synonym,
+    a derived word or a compound (:data:`_ZOEKWOORD_SOORTEN`), lower-case, at most
+    :data:`MAX_ZOEKWOORDEN`, in the order of the message. Left out: stop words, person words
+    (:data:`PERSOONWOORDEN`: "moeder" says for whom, which the conversation asks itself),
+    filler words ("hulp", "zoek": :data:`VULWOORDEN`, they match almost every offer), words
+    shorter than three letters, anything with a digit (ages, house numbers, phone
+    numbers), e-mail addresses, links, postcodes, the words after a name cue ("ik heet",
+    "mevrouw"), street names, and a word written with a capital inside a sentence unless the
+    synonym table knows it ("Alzheimer" stays, "Jansen" goes), and the words of the gemeente's
+    wijk names (``wijknamen``: "oude" in "De Oude Stad" is where, which the conversation keeps
+    as the wijk, not what for).
+
+    Why this holds no personal data: the words are stored in the conversation state (a Rasa
+    slot, written to the tracker store as is), so no free text may pass. Only words that the
+    public kaart index knows survive, and only by a match that needs the word itself to be a
+    kaart word (a typo correction would turn any unknown name into some index term, so it does
+    not count). What remains is a bag of the kaart's own vocabulary: it cannot quote the
+    message, carries no number, and the name filters above keep out the one kind of kaart word
+    that could also name a person (an organisation called after someone).
+    """
+    schoon, hoofdletter = _zonder_persoonsgegevens(tekst)
+    analyse = analyseer(schoon)
+    per_woord = _uitgebreid(analyse, vocab)
+    plaats = {w for naam in wijknamen for w in tekstwoorden(naam)}
+    gekozen: list[str] = []
+    for begrip in analyse.begrippen:
+        woord = begrip.woord
+        if any(d in plaats for d in woord.split()):
+            continue
+        treffers = per_woord.get(woord, {})
+        if not any(t.soort in _ZOEKWOORD_SOORTEN for t in treffers.values()):
+            continue
+        delen = woord.split()
+        if not all(d.isascii() and d.isalpha() for d in delen) or woord in gekozen:
+            continue
+        if len(delen) == 1 and (len(woord) < 3 or woord in _GEEN_ZOEKWOORD):
+            continue
+        if any(d in hoofdletter for d in delen) and not (len(delen) == 1 and begrip.behoeften):
+            continue
+        gekozen.append(woord)
+        if len(gekozen) == MAX_ZOEKWOORDEN:
+            break
+    return tuple(gekozen)
+
+
+def _geldige_zoekwoorden(zoekwoorden: Sequence[str]) -> list[str]:
+    """The stored words that can be zoekwoorden at all (the slot may be old or tampered with)."""
+    geldig = [
+        w
+        for w in zoekwoorden
+        if isinstance(w, str)
+        and 3 <= len(w) <= 64
+        and all(d.isascii() and d.isalpha() and d.islower() for d in w.split(" "))
+    ]
+    return geldig[:MAX_ZOEKWOORDEN]
+
+
+def _op_woorden(
+    gewoon: Sequence[Resultaat], met_tekst: Sequence[Resultaat], thema: str, wijk: str | None
+) -> list[Resultaat]:
+    """The thema's offers with those that match the resident's words first, within the ladder.
+
+    The ladder stays the primary key: niveau (sociale basis before algemene voorziening), then
+    fresh before stale, then own wijk before gemeente-wide, as in the search without words
+    (close to home is part of the sociale basis). Within one such step the offers that
+    match the words come first, in the text search's order, then the other offers of the plain
+    search in its order. Every plain result is kept; a text match outside the thema is not
+    added (both searches filter on it; this only makes sure).
+    """
+    eigen = wijk.casefold() if wijk else None
+
+    def trede(r: Resultaat) -> tuple[int, bool, int]:
+        buurt = r.aanbod.wijk.casefold() if r.aanbod.wijk else None
+        return (
+            r.aanbod.niveau.rang,
+            not r.vers,
+            0 if buurt == eigen else 1 if buurt is None else 2,
+        )
+
+    treffers = {r.aanbod.id: r for r in met_tekst if thema in r.aanbod.themas}
+    rest = [r for r in gewoon if r.aanbod.id not in treffers]
+    volgorde = [(trede(r), 0, i, r) for i, r in enumerate(treffers.values())]
+    volgorde += [(trede(r), 1, i, r) for i, r in enumerate(rest)]
+    volgorde.sort(key=lambda v: v[:3])
+    return [v[3] for v in volgorde]
+
 
 class KaartZoeker:
     """The bot's view of the kaart: never maatwerk, sociale basis first."""
@@ -1345,12 +1515,19 @@ class KaartZoeker:
         minderjarig: bool | None,
         wijk: str | None,
         limiet: int,
+        zoekwoorden: Sequence[str] = (),
     ) -> list[AanbodKaartje]:
         """Up to ``limiet`` offers that fit thema, age and wijk, in the ladder's order.
 
         Sociale basis before algemene voorziening; within a niveau fresh before stale (stale
         cards say ``verouderd``), own wijk before gemeente-wide, the more specific offer (fewer
         thema's) before the broader one, then by name.
+
+        With ``zoekwoorden`` (:meth:`zoekwoorden` of the hulpvraag) the same search runs once
+        more with those words as its text, and within each step of the ladder (niveau, fresh
+        or stale, own wijk or not) the offers that match the words come first (:func:`_op_woorden`). The
+        words only reorder the thema's offers: a sociale basis offer still comes before every
+        algemene voorziening, and when the words match nothing the order is the plain one.
         """
         vraag = ZoekVraag(
             thema=thema,
@@ -1361,5 +1538,29 @@ class KaartZoeker:
             peildatum=self.vandaag(),
             vers_dagen=self.vers_dagen,
         )
+        woorden = _geldige_zoekwoorden(zoekwoorden)
         with unit_of_work(self.session_factory) as session:
-            return [r.kaartje() for r in zoek(session, vraag, limiet)]
+            met_tekst = (
+                zoek(session, replace(vraag, tekst=" ".join(woorden)), limiet) if woorden else []
+            )
+            gewoon = zoek(session, vraag, limiet)
+        if not met_tekst:
+            return [r.kaartje() for r in gewoon]
+        return [r.kaartje() for r in _op_woorden(gewoon, met_tekst, thema, wijk)[:limiet]]
+
+    def zoekwoorden(self, tekst: str) -> tuple[str, ...]:
+        """The words of a message that this kaart's search vocabulary knows.
+
+        See :func:`zoekwoorden_uit`: no personal data, so the conversation may keep them.
+
+        The words only refine the order of the offers: when the kaart cannot be read, there
+        are none, and the conversation goes on (its search will report the failure).
+        """
+        try:
+            with unit_of_work(self.session_factory) as session:
+                cache = kaart_cache(session)
+                vocab = cache.vocabulaire(session)
+                wijknamen = [naam for _, naam in cache.wijken(session).per_naam.values()]
+        except SQLAlchemyError:
+            return ()
+        return zoekwoorden_uit(tekst, vocab, wijknamen)

@@ -48,6 +48,7 @@ from sociale_kaart.tekst import (
     stam,
     termen,
     thema_teksten,
+    verbeteringen,
     woorddelen,
     woorden,
 )
@@ -405,6 +406,12 @@ class Vocabulaire:
                         if syn in self:
                             voeg_toe(syn, kwaliteit - 0.1, "woorddeel")
         elif len(stem) >= 5 and not is_woord(woord):
+            for verbeterd in verbeteringen(woord):
+                # One edit from a Dutch word whose stem the kaart has: eenzaamhied → eenzaamheid.
+                basis = stam(verbeterd)
+                if basis in self and past(basis):
+                    toegestaan.update(behoeften_van(basis))
+                    rond(basis, 0.7, "tikfout")
             max_fouten = 1 if len(stem) < 8 else 2
             for term, afstand, _ in process.extract(
                 stem, self.termen, scorer=OSA.distance, score_cutoff=max_fouten, limit=5

@@ -43,6 +43,10 @@ from triage.route import is_minderjarig, kies_route, leeftijd_nodig
 from triage.talen import herken_taal
 
 MAX_AANBOD = 3
+#: At most this many words of a hulpvraag are kept to order the offers (:attr:`Toestand.zoekwoorden`).
+MAX_ZOEKWOORDEN = 8
+#: A kept word: lower-case letters (a phrase of the synonym table: words with single spaces).
+_ZOEKWOORD = re.compile(r"[a-z]{3,64}|[a-z]+(?: [a-z]+){1,5}")
 HELPT_DIT_KNOPPEN = (
     Knop("Ja, dit helpt", "/bevestigen"),
     Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
@@ -125,8 +129,21 @@ class Kaart(Protocol):
         minderjarig: bool | None,
         wijk: str | None,
         limiet: int,
+        zoekwoorden: Sequence[str] = (),
     ) -> Sequence[Aanbod]:
-        """Sociale basis and algemene voorzieningen (never maatwerk), best first."""
+        """Sociale basis and algemene voorzieningen (never maatwerk), best first.
+
+        ``zoekwoorden`` (from :meth:`zoekwoorden`) reorder the thema's offers within each
+        niveau, those that fit the words first; they never drop one or add another.
+        """
+        ...
+
+    def zoekwoorden(self, tekst: str) -> tuple[str, ...]:
+        """The words of a message that the kaart's public search vocabulary knows.
+
+        Lower-case, at most :data:`MAX_ZOEKWOORDEN`, never a name, number, address or other
+        personal data: the conversation keeps them in its state to order the offers.
+        """
         ...
 
 
@@ -150,6 +167,9 @@ class Toestand:
     geholpen: Literal["ja", "nee"] | None = None  # None: onbekend
     geen_aanbod: bool = False
     niet_begrepen: int = 0
+    #: Words of the hulpvraag that the kaart's search vocabulary knows (:meth:`Kaart.zoekwoorden`):
+    #: they order the thema's offers. Only the public kaart's own words, never free text.
+    zoekwoorden: tuple[str, ...] = ()
 
     def nieuwe_hulpvraag(self, hulpvraag_id: str | None, thema: str | None) -> Toestand:
         """A fresh hulpvraag of the same resident: keep only the greeting and the wijk."""
@@ -180,7 +200,17 @@ class Toestand:
             slot = _slot_model(cls).parse_raw(value)
         except (ValidationError, ValueError, TypeError):
             return cls()
-        return cls(**{f.name: getattr(slot, f.name) for f in fields(cls)})
+        toestand = cls(**{f.name: getattr(slot, f.name) for f in fields(cls)})
+        if not _zijn_zoekwoorden(toestand.zoekwoorden):
+            return cls()  # free text where kaart words belong: not written by us
+        return toestand
+
+
+def _zijn_zoekwoorden(woorden: Sequence[str]) -> bool:
+    """Whether these can be kaart words at all: few, lower-case letters, no digits or signs."""
+    return len(woorden) <= MAX_ZOEKWOORDEN and all(
+        len(w) <= 64 and _ZOEKWOORD.fullmatch(w) for w in woorden
+    )
 
 
 _STRIKT: dict[Any, Any] = {bool: StrictBool, int: StrictInt, str: StrictStr, float: StrictFloat}
@@ -463,6 +493,7 @@ class Gesprek:
         if t.thema is None and t.gevraagd in (None, "hulpvraag"):
             # Keep what a vague first message already says ("mijn moeder van 90 ...").
             t = self._neem_over(t, extraheer(invoer.tekst, self.profiel, None, invoer.entities))
+            t = self._met_zoekwoorden(t, invoer.tekst)
         poging = t.niet_begrepen + 1
         if t.thema and t.gevraagd in SLOT_VRAGEN and poging < 3:
             # The thema is known and we asked about the person or place: this was meant as the
@@ -517,6 +548,8 @@ class Gesprek:
         elif t.thema != thema or t.route is not None:
             # A new hulpvraag: keep only the wijk (same resident), forget who and how old.
             t = t.nieuwe_hulpvraag(self._nieuwe_id(stap), thema)
+        # The same thema again adds to the hulpvraag; a new one started with no words.
+        t = self._met_zoekwoorden(t, invoer.tekst)
         stap.toestand = self._neem_over(
             replace(t, niet_begrepen=0),
             extraheer(invoer.tekst, self.profiel, None, invoer.entities),
@@ -676,6 +709,7 @@ class Gesprek:
             is_minderjarig(t.voor_wie, t.leeftijd, t.onder_18),
             t.wijk,
             MAX_AANBOD,
+            zoekwoorden=t.zoekwoorden,
         )
         if kaartjes:
             wijk_vragen = t.wijk is None and not t.wijk_onbekend and bool(self.profiel.wijken)
@@ -700,6 +734,7 @@ class Gesprek:
             is_minderjarig(t.voor_wie, t.leeftijd, t.onder_18),
             t.wijk,
             MAX_AANBOD,
+            zoekwoorden=t.zoekwoorden,
         )
         sociale_basis = [k for k in kaartjes if k.niveau == "sociale_basis"]
         if not sociale_basis:
@@ -793,6 +828,19 @@ class Gesprek:
             return False
         gegevens = extraheer(invoer.tekst, self.profiel, t.gevraagd, invoer.entities)
         return self._neem_over(t, gegevens) != t
+
+    def _met_zoekwoorden(self, t: Toestand, tekst: str) -> Toestand:
+        """The state with the kaart words of this hulpvraag message added (at most 8 in all).
+
+        Only what :meth:`Kaart.zoekwoorden` returns and :func:`_zijn_zoekwoorden` accepts is
+        kept, so the state never holds the resident's text. A button's payload
+        ("/hulpvraag_dementie") is our text, not theirs: it adds nothing.
+        """
+        if tekst.lstrip().startswith("/"):
+            return t
+        nieuw = [w for w in self.kaart.zoekwoorden(tekst) if _zijn_zoekwoorden((w,))]
+        woorden = tuple(dict.fromkeys((*t.zoekwoorden, *nieuw)))[:MAX_ZOEKWOORDEN]
+        return replace(t, zoekwoorden=woorden) if woorden != t.zoekwoorden else t
 
     @staticmethod
     def _neem_over(t: Toestand, g: Gegevens) -> Toestand:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,9 +66,14 @@ class LegeKaart:
         minderjarig: bool | None,
         wijk: str | None,
         limiet: int,
+        zoekwoorden: Sequence[str] = (),
     ) -> list[AanbodKaartje]:
         """No offers."""
         return []
+
+    def zoekwoorden(self, tekst: str) -> tuple[str, ...]:
+        """No words: the outcome must not depend on the kaart's vocabulary either."""
+        return ()
 
 
 def toets_gesprek(profiel: GemeenteProfiel | None = None) -> Gesprek:

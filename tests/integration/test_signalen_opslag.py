@@ -312,7 +312,10 @@ def test_no_column_holds_free_text_or_the_id(omgeving: Omgeving) -> None:
 
 
 class _Kaart:
-    def aanbod_voor(self, *_args: object) -> list[object]:
+    def zoekwoorden(self, tekst: str) -> tuple[str, ...]:
+        return ()
+
+    def aanbod_voor(self, *_args: object, **_kwargs: object) -> list[object]:
         from sociale_kaart.zoeken import AanbodKaartje
 
         return [

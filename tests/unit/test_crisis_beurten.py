@@ -23,6 +23,9 @@ class LegeKaart:
     def aanbod_voor(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 
+    def zoekwoorden(self, tekst: str) -> tuple[str, ...]:
+        return ()
+
 
 @pytest.fixture
 def gesprek(demo_profiel: GemeenteProfiel) -> Gesprek:

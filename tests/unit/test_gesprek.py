@@ -1,7 +1,7 @@
 """The triage conversation as plain Python, with a fake kaart."""
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from itertools import count
@@ -37,6 +37,7 @@ class FakeKaart:
             kaartjes if kaartjes is not None else [kaartje("a"), kaartje("b"), kaartje("c")]
         )
         self.vragen: list[tuple[Any, ...]] = []
+        self.zoekwoorden_per_vraag: list[tuple[str, ...]] = []
 
     def aanbod_voor(
         self,
@@ -45,9 +46,14 @@ class FakeKaart:
         minderjarig: bool | None,
         wijk: str | None,
         limiet: int,
+        zoekwoorden: Sequence[str] = (),
     ) -> list[AanbodKaartje]:
         self.vragen.append((thema, leeftijd, minderjarig, wijk, limiet))
+        self.zoekwoorden_per_vraag.append(tuple(zoekwoorden))
         return self.kaartjes[:limiet]
+
+    def zoekwoorden(self, tekst: str) -> tuple[str, ...]:
+        return ()
 
 
 class Sessie:

@@ -20,6 +20,7 @@ from sociale_kaart.tekst import (
     sorteer_naam,
     stam,
     termen,
+    verbeteringen,
     woorddelen,
     woorden,
     woordenlijst,
@@ -168,6 +169,36 @@ def test_gewone_nederlandse_woorden_staan_in_de_woordenlijst(woord: str) -> None
 @pytest.mark.parametrize("woord", ["mantelzrog", "knutsselen", "schuldhlup", "dementei"])
 def test_tikfouten_staan_niet_in_de_woordenlijst(woord: str) -> None:
     assert not is_woord(woord)
+
+
+@pytest.mark.parametrize(
+    ("tikfout", "bedoeld"),
+    [
+        ("eenzaamhied", "eenzaamheid"),  # two letters swapped
+        ("formuleir", "formulier"),
+        ("rolator", "rollator"),  # a letter left out
+        ("mantelzrog", "mantelzorg"),
+    ],
+)
+def test_verbeteringen_zijn_nederlandse_woorden_een_bewerking_verder(
+    tikfout: str, bedoeld: str
+) -> None:
+    gevonden = verbeteringen(tikfout)
+    assert bedoeld in gevonden
+    assert all(is_woord(w) for w in gevonden)
+
+
+@pytest.mark.parametrize("woord", ["anderen", "eenzaam", "kint", "a1b2c"])
+def test_geen_verbeteringen_voor_goede_korte_of_vreemde_woorden(woord: str) -> None:
+    assert verbeteringen(woord) == ()
+
+
+def test_tikfout_aan_het_eind_van_een_lang_woord_vindt_de_stam() -> None:
+    # "eenzaamhied" is five edits from the index term "eenzam", one from the word "eenzaamheid"
+    vocab = Vocabulaire([stam("eenzaamheid"), stam("ontmoeten")])
+    treffer = vocab.uitbreiden("eenzaamhied")[stam("eenzaamheid")]
+    assert treffer.soort == "tikfout"
+    assert treffer.kwaliteit < 1.0
 
 
 def test_woordenlijst_is_groot_en_klein_in_geheugen() -> None:
