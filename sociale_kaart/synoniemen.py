@@ -1315,6 +1315,25 @@ ZINSDELEN: tuple[Zinsdeel, ...] = (
         "bezwaar schrijven",
         "formulier invullen",
     ),
+    # Post left unopened: one need, and "open" is no word to search on its own (the "Open
+    # tafel" is a meal, not paperwork).
+    *_zinsdelen(
+        "administratie",
+        ("post",),
+        _POST,
+        "post niet open",
+        "post niet meer open",
+        "post niet openmaken",
+        "post niet meer openmaken",
+        "post open maken",
+        "post blijft liggen",
+        "brieven niet open",
+        "brieven niet meer open",
+        "brieven blijven liggen",
+        "enveloppen niet open",
+        "stapel post",
+        "stapel brieven",
+    ),
     *_zinsdelen(
         "eenzaamheid",
         ("contact",),

@@ -1469,22 +1469,21 @@ def _op_woorden(
 ) -> list[Resultaat]:
     """The thema's offers with those that match the resident's words first, within the ladder.
 
-    The ladder stays the primary key: niveau (sociale basis before algemene voorziening), then
-    fresh before stale, then own wijk before gemeente-wide, as in the search without words
-    (close to home is part of the sociale basis). Within one such step the offers that
-    match the words come first, in the text search's order, then the other offers of the plain
-    search in its order. Every plain result is kept; a text match outside the thema is not
-    added (both searches filter on it; this only makes sure).
+    The ladder stays the primary key, as in the search without words: niveau (sociale basis
+    before algemene voorziening), fresh before stale, then own wijk before gemeente-wide before
+    another wijk (help close to home first: the resident told the wijk for that). Within one
+    such step the offers that match the words come first, in the text search's order, then
+    the other offers of the plain search in its order. Every plain result is kept; a text
+    match outside the thema is not added (both searches filter on it; this only makes sure).
     """
     eigen = wijk.casefold() if wijk else None
 
     def trede(r: Resultaat) -> tuple[int, bool, int]:
         buurt = r.aanbod.wijk.casefold() if r.aanbod.wijk else None
-        return (
-            r.aanbod.niveau.rang,
-            not r.vers,
-            0 if buurt == eigen else 1 if buurt is None else 2,
-        )
+        if eigen is None:
+            return (r.aanbod.niveau.rang, not r.vers, 0)  # no wijk known: the words decide
+        plaats = 0 if buurt == eigen else 1 if buurt is None else 2
+        return (r.aanbod.niveau.rang, not r.vers, plaats)
 
     treffers = {r.aanbod.id: r for r in met_tekst if thema in r.aanbod.themas}
     rest = [r for r in gewoon if r.aanbod.id not in treffers]

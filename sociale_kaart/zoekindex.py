@@ -393,6 +393,9 @@ class Vocabulaire:
                     rond(basis, 0.8, "afleiding")
                     return treffers
         delen = woorddelen(woord)
+        if delen is not None and is_lijstwoord(woord) and min(map(len, delen)) < 4:
+            # A listed word is no compound of snippets: "moeder" is not "moe" + "der".
+            delen = None
         if delen is not None:
             # A compound the kaart does not have (huiswerkbegeleiding): its parts, the first
             # (what it is about) above the last (what kind of thing).

@@ -267,6 +267,14 @@ def test_woorden_ordenen_binnen_de_ladder() -> None:
     ]
 
 
+def test_woorden_van_een_wijknaam_zijn_geen_zoekwoorden() -> None:
+    tekst = "ik woon in het dementie centrum en vergeet alles"
+    assert "dementie" in zoekwoorden_uit(tekst, VOCAB)
+    woorden = zoekwoorden_uit(tekst, VOCAB, wijknamen=["Dementie Centrum"])
+    assert "dementie" not in woorden
+    assert "vergeet" in woorden
+
+
 def test_eigen_wijk_blijft_voor_gemeentebreed_aanbod() -> None:
     from dataclasses import replace
 
@@ -275,17 +283,7 @@ def test_eigen_wijk_blijft_voor_gemeentebreed_aanbod() -> None:
     dichtbij = replace(dichtbij, aanbod=replace(dichtbij.aanbod, wijk="De Oude Stad", wijk_id=1))
     gewoon = [dichtbij, _resultaat("overal", sb)]
     met_tekst = [_resultaat("overal", sb)]  # the words match the gemeente-wide offer only
-    assert [r.aanbod.id for r in _op_woorden(gewoon, met_tekst, "dementie", "de oude stad")] == [
-        "buurt",
-        "overal",
-    ]
+    ids = [r.aanbod.id for r in _op_woorden(gewoon, met_tekst, "dementie", "De Oude Stad")]
+    assert ids == ["buurt", "overal"]
     # With no wijk known, the words decide.
     assert _op_woorden(gewoon, met_tekst, "dementie", None)[0].aanbod.id == "overal"
-
-
-def test_woorden_van_een_wijknaam_zijn_geen_zoekwoorden() -> None:
-    tekst = "ik woon in het dementie centrum en vergeet alles"
-    assert "dementie" in zoekwoorden_uit(tekst, VOCAB)
-    woorden = zoekwoorden_uit(tekst, VOCAB, wijknamen=["Dementie Centrum"])
-    assert "dementie" not in woorden
-    assert "vergeet" in woorden
