@@ -644,6 +644,20 @@ _REGELINGEN = (
     "kwijtschelding",
     "geldzorgen",
 )
+#: The need of a question for anyone who takes every question (no thema of its own).
+ALGEMEEN = "algemeen"
+_ALGEMEEN = (
+    "welzijnscoach",
+    "welzijn",
+    "maatschappelijk",
+    "maatschappelijkwerk",
+    "maatschappelijkwerker",
+    "wijkteam",
+    "sociaal",
+    "vastlopen",
+    "levensvragen",
+    "meedenken",
+)
 _POST = ("brieven", "post", "administratie", "thuisadministratie", "formulieren", "papieren")
 _CONTACT = ("contact", "ontmoeten", "eenzaamheid", "maatje", "bezoek", "gezelligheid")
 
@@ -847,9 +861,6 @@ ZINSDELEN: tuple[Zinsdeel, ...] = (
         "lig wakker",
         "wakker liggen",
         "gedachten niet stilzetten",
-        "alles loopt door elkaar",
-        "loopt alles door elkaar",
-        "loopt door elkaar",
         "diep dal",
         "in een dip",
         "niet goed in mijn hoofd",
@@ -1315,6 +1326,43 @@ ZINSDELEN: tuple[Zinsdeel, ...] = (
         "bezwaar schrijven",
         "formulier invullen",
     ),
+    # Not knowing where to start, or everything at once, is a question for a generalist (the
+    # welzijnscoach, maatschappelijk werk, the wijkteam), not for one thema: the need
+    # "algemeen" is no thema, so it adds no thema bonus; the words it stands for find the
+    # offers that take any question.
+    *_zinsdelen(
+        ALGEMEEN,
+        ("vastlopen",),
+        _ALGEMEEN,
+        "weet niet waar ik moet beginnen",
+        "weet niet waar te beginnen",
+        "weet niet waar ik moet zijn",
+        "weet niet waar ik heen moet",
+        "weet niet bij wie ik moet zijn",
+        "weet niet wat ik moet doen",
+        "weet het niet meer",
+        "weet niet meer hoe het moet",
+        "alles loopt door elkaar",
+        "loopt alles door elkaar",
+        "alles loopt mis",
+        "alles gaat mis",
+        "alles tegelijk",
+        "van alles tegelijk",
+        "te veel tegelijk",
+        "veel problemen",
+        "allerlei problemen",
+        "problemen op alle gebieden",
+        "loop vast",
+        "loop overal tegenaan",
+        "vastgelopen",
+        "zit vast",
+        "kom er niet meer uit",
+        "kom er zelf niet uit",
+        "hulp nodig",
+        "heb hulp nodig",
+        "iemand die meedenkt",
+        "iemand om mee te denken",
+    ),
     # Post left unopened: one need, and "open" is no word to search on its own (the "Open
     # tafel" is a meal, not paperwork).
     *_zinsdelen(
@@ -1602,6 +1650,11 @@ def analyseer(tekst: str, thema: str | None = None) -> Zoekanalyse:
             (i, Zoekbegrip(woord, (woord,), verwant, behoefte, gewicht, eigen_behoeften))
         )
     behoeften.update(b.behoefte for _, b in gevonden if b.behoefte)
+    if any(b.behoeften - {ALGEMEEN} for _, b in gevonden):
+        # "Weet niet waar te beginnen met mijn schulden" is about schulden: a general question
+        # counts only when nothing more specific is asked.
+        gevonden = [(i, b) for i, b in gevonden if b.behoefte != ALGEMEEN]
+        behoeften.discard(ALGEMEEN)
     begrippen = tuple(b for _, b in sorted(gevonden, key=lambda x: x[0]))
     doelgroepen = (
         frozenset(("jeugd", "ouders")) if any(w in KINDWOORDEN for w in reeks) else frozenset()

@@ -74,7 +74,13 @@ from kern.settings import KAART_VERS_DAGEN
 from kern.themas import DOELGROEPEN, THEMAS, Niveau
 from sociale_kaart.models import Aanbod, AanbodZoekterm, Organisatie, Wijk, is_vers
 from sociale_kaart.models import aanbod_thema as aanbod_thema_tabel
-from sociale_kaart.synoniemen import MEERDUIDIG, PERSOONWOORDEN, Zoekanalyse, analyseer
+from sociale_kaart.synoniemen import (
+    ALGEMEEN,
+    MEERDUIDIG,
+    PERSOONWOORDEN,
+    Zoekanalyse,
+    analyseer,
+)
 from sociale_kaart.tekst import STOPWOORDEN, VULWOORDEN, stam
 from sociale_kaart.tekst import woorden as tekstwoorden
 from sociale_kaart.zoekindex import (
@@ -367,10 +373,15 @@ def _filters(vraag: ZoekVraag, wijk: _WijkKeuze) -> list[ColumnElement[Any]]:
             or_(voor_iedereen, _heeft_bits(doelgroep_bits(("jeugd", "ouders", "mantelzorgers"))))
         )
     elif minderjarig is False:
-        # Not only for young people; under 65 also not only for older people.
+        # Not only for young people; under 65 also not only for older people. An offer that
+        # names its own ages ("Gymclub 55+", "jongerencoach 16 tot 27") is judged by those:
+        # the age filter above already checked them.
         volwassen = _heeft_bits(alle & ~doelgroep_bit("jeugd"))
         if vraag.leeftijd is not None and vraag.leeftijd < 65:
             volwassen = and_(volwassen, _heeft_bits(alle & ~doelgroep_bit("ouderen")))
+        if vraag.leeftijd is not None:
+            eigen_leeftijd = or_(Aanbod.leeftijd_min.is_not(None), Aanbod.leeftijd_max.is_not(None))
+            volwassen = or_(volwassen, eigen_leeftijd)
         filters.append(or_(voor_iedereen, volwassen))
     if vraag.doelgroep in DOELGROEPEN:
         filters.append(or_(voor_iedereen, _heeft_bits(doelgroep_bit(vraag.doelgroep))))
@@ -705,8 +716,9 @@ _DOELGROEPEN_PER_BEHOEFTE: dict[str, tuple[str, ...]] = {
 }
 
 
-#: With the age unknown, an offer that ends at this age or younger is for young people.
-JEUGD_TOT_EN_MET = 23
+#: With the age unknown, an offer that ends at this age or younger is for young people. In the
+#: sociaal domein "jongeren" and "jonge mantelzorgers" run up to 24 or 25 (CBS: 15 to 25).
+JEUGD_TOT_EN_MET = 25
 
 
 def _bedoelde_doelgroepen(
@@ -1114,6 +1126,8 @@ def _themas_van_vraag(
     for begrip in analyse.begrippen:
         if begrip.woord in MEERDUIDIG and not begrip.behoefte:
             continue  # an ambiguous word without a cue says nothing about the need ("drinken")
+        if begrip.behoefte == ALGEMEEN:
+            continue  # "weet niet waar te beginnen" is about no thema, whatever offers say it
         treffers = per_woord.get(begrip.woord, {})
         verdeling: dict[str, float] = {}
         massa = 0.0

@@ -4,15 +4,22 @@ One start per test session (``servers``, session-scoped): starting Rasa with a m
 tens of seconds. The servers log at DEBUG level, so the privacy test can check that even
 DEBUG output holds no personal data; ``debug_servers`` is the same servers under that name.
 Tests share the database: compare before and after instead of counting everything.
+
+When a run selects e2e tests, the servers are launched as soon as collection ends and the
+e2e tests run last (:func:`pytest_collection_modifyitems`): the 25-35 s start-up then runs
+beside the rest of the suite instead of before the first e2e test. The servers and the
+tests are the same; only the order and the moment of the start differ.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -79,9 +86,25 @@ def _wait_ready(servers: Servers) -> None:
     raise RuntimeError("servers niet op tijd gestart:\n" + servers.output()[-4000:])
 
 
+MODEL = PROJECT_ROOT / "models" / "wegwijzer.tar.gz"
+#: The e2e session's servers and temp dir, launched when collection ends (see below).
+_VROEG: dict[str, Any] = {}
+
+
 def start_servers(tmp: Path, **extra_env: str) -> Servers:
-    model = PROJECT_ROOT / "models" / "wegwijzer.tar.gz"
-    if not model.exists():
+    """Launch ``wegwijzer serve`` and wait until Rasa and the action server answer."""
+    servers = launch_servers(tmp, **extra_env)
+    try:
+        _wait_ready(servers)
+    except Exception:
+        stop_servers(servers)
+        raise
+    return servers
+
+
+def launch_servers(tmp: Path, **extra_env: str) -> Servers:
+    """A fresh database under ``tmp`` and ``wegwijzer serve`` started on it; does not wait."""
+    if not MODEL.exists():
         message = "geen getraind model; draai eerst 'make setup'"
         if IN_CI:
             pytest.fail(message)
@@ -115,13 +138,7 @@ def start_servers(tmp: Path, **extra_env: str) -> Servers:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    servers = Servers(process=process, settings=settings, env=env, log=log)
-    try:
-        _wait_ready(servers)
-    except Exception:
-        stop_servers(servers)
-        raise
-    return servers
+    return Servers(process=process, settings=settings, env=env, log=log)
 
 
 def stop_servers(servers: Servers) -> int:
@@ -135,9 +152,55 @@ def stop_servers(servers: Servers) -> int:
     return int(servers.process.returncode)
 
 
+SERVER_OMGEVING = {"WEGWIJZER_LOG_LEVEL": "DEBUG"}
+
+
+def _is_e2e(item: pytest.Item) -> bool:
+    return item.get_closest_marker("e2e") is not None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """e2e tests last (same relative order), so their servers start beside the other tests."""
+    if any(_is_e2e(item) for item in items):
+        items[:] = [i for i in items if not _is_e2e(i)] + [i for i in items if _is_e2e(i)]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Launch the servers now if e2e tests will run (and a model exists); do not wait."""
+    if session.config.option.collectonly or not MODEL.exists():
+        return
+    if not any("servers" in getattr(item, "fixturenames", ()) for item in session.items):
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="wegwijzer-e2e-"))
+    _VROEG["tmp"] = tmp
+    try:
+        _VROEG["servers"] = launch_servers(tmp, **SERVER_OMGEVING)
+    except Exception:  # the fixture starts them again, and reports the error on its test
+        _VROEG.pop("tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Stop early-launched servers the tests never used (-x, a failed collection, ...)."""
+    servers: Servers | None = _VROEG.pop("servers", None)
+    if servers is not None:
+        stop_servers(servers)
+    tmp: Path | None = _VROEG.pop("tmp", None)
+    if tmp is not None and exitstatus == 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    started = start_servers(tmp_path_factory.mktemp("e2e"), WEGWIJZER_LOG_LEVEL="DEBUG")
+    started: Servers | None = _VROEG.pop("servers", None)
+    if started is None:
+        started = start_servers(tmp_path_factory.mktemp("e2e"), **SERVER_OMGEVING)
+    else:
+        try:
+            _wait_ready(started)
+        except Exception:
+            stop_servers(started)
+            raise
     yield started
     stop_servers(started)
 

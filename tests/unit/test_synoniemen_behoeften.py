@@ -10,6 +10,7 @@ import pytest
 
 from kern.themas import THEMAS
 from sociale_kaart.synoniemen import (
+    ALGEMEEN,
     GROEPEN,
     MEERDUIDIG,
     PERSOONWOORDEN,
@@ -37,7 +38,7 @@ from sociale_kaart.tekst import STOPWOORDEN
         ("ik snap de brieven van de belastingdienst niet", "administratie"),
         ("pieker de hele dag", "psychisch"),
         ("ik zit niet lekker in mijn vel", "psychisch"),
-        ("alles loopt door elkaar", "psychisch"),
+        ("alles loopt door elkaar", "algemeen"),
         ("mijn opa herkent ons niet meer", "dementie"),
         ("mijn moeder raakt de weg kwijt", "dementie"),
         ("ik zorg voor mijn moeder en heb geen tijd voor mezelf", "mantelzorg"),
@@ -81,7 +82,7 @@ def _betekenis(tekst: str, woord: str) -> tuple[str | None, tuple[str, ...]]:
         ("mijn vriend slaat mij", "slaat", "huiselijk_geweld"),
         ("mijn zoon slaat klasgenootjes", "slaat", "opvoeden_opgroeien"),
         ("mijn ex heeft me geschopt", "geschopt", "huiselijk_geweld"),
-        ("een stapel post die ik niet open", "post", "administratie"),
+        ("ik snap de post van de belasting niet", "post", "administratie"),
         ("mijn moeder is verward en vergeet veel", "verward", "dementie"),
         ("we gaan scheiden en de kinderen", "scheiden", "opvoeden_opgroeien"),
         ("mijn vrouw drinkt stiekem", "drinkt", "verslaving"),
@@ -125,8 +126,15 @@ def test_tabel_koppelt_geen_persoon_of_functiewoord_aan_een_behoefte() -> None:
         if groep.behoefte not in ("ouders", "ouderen", "opvoeden_opgroeien"):
             assert not set(groep.woorden) & PERSOONWOORDEN, groep
     for zinsdeel in ZINSDELEN:
-        assert zinsdeel.behoefte in THEMAS, zinsdeel
+        assert zinsdeel.behoefte in THEMAS or zinsdeel.behoefte == ALGEMEEN, zinsdeel
         if len(zinsdeel.woorden) == 1:
             assert zinsdeel.woorden[0] not in verboden, zinsdeel
     for woord, betekenissen in MEERDUIDIG.items():
         assert woord not in verboden and betekenissen
+
+
+def test_een_algemene_vraag_telt_alleen_zonder_iets_specifiekers() -> None:
+    assert analyseer("ik weet niet waar ik moet beginnen").behoeften == {ALGEMEEN}
+    specifiek = analyseer("ik weet niet waar ik moet beginnen met mijn schulden")
+    assert specifiek.behoeften == {"geldzorgen"}
+    assert all(b.behoefte != ALGEMEEN for b in specifiek.begrippen)
