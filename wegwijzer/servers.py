@@ -198,6 +198,10 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit("gebruik: python -m wegwijzer.servers rasa|acties ARGUMENTEN")
     install_privacy(Settings.from_env())
     if args[0] == "rasa":
+        # Before Rasa: on import, skops (the model's classifiers load through it) searches
+        # every loaded module for ~750 numpy ufuncs. With TensorFlow and Rasa loaded that takes
+        # 7-14 s of the server's start; imported first, about 2 s.
+        import skops.io  # noqa: F401
         from rasa.__main__ import main as rasa_main
 
         install_rasa_patches()
