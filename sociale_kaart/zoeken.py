@@ -769,7 +769,9 @@ def _andere_leeftijd(
             return f"alleen voor {leeftijd_min} jaar en ouder; de vraag gaat over een kind"
         if groepen and set(groepen) <= set(_VOLWASSEN_DOELGROEPEN):
             return f"alleen voor {', '.join(sorted(groepen))}; de vraag gaat over een kind"
-    elif leeftijd_max is not None and leeftijd_max <= JEUGD_TOT_EN_MET:
+    elif leeftijd_max is not None and leeftijd_max <= JEUGD_TOT_EN_MET and "ouders" not in groepen:
+        # For ouders the ages are the child's (logeeropvang for children 4 to 17 is asked for
+        # by the parent): whether the question is about them, the doelgroep rule decides.
         return f"alleen voor jongeren tot {leeftijd_max} jaar; de vraag gaat niet over jongeren"
     return None
 
@@ -801,7 +803,13 @@ def _andere_doelgroep(
             anders.append(Aanbod.leeftijd_min >= 18)
             anders.append(and_(bits != 0, bits.op("&")(~volwassen & alle) == 0))
         else:
-            anders.append(Aanbod.leeftijd_max <= JEUGD_TOT_EN_MET)
+            # For ouders the ages are the child's (see _andere_leeftijd).
+            anders.append(
+                and_(
+                    Aanbod.leeftijd_max <= JEUGD_TOT_EN_MET,
+                    bits.op("&")(doelgroep_bit("ouders")) == 0,
+                )
+            )
     return case((or_(*anders), 1), else_=0)
 
 

@@ -152,3 +152,12 @@ def test_ouderenaanbod_met_eigen_leeftijdsgrens(tmp_path_factory: pytest.TempPat
 
         assert "vm-011" in ids(60)  # Gymclub Vitaal 55+, doelgroep ouderen
         assert "vm-011" not in ids(50)
+
+
+def test_leeftijden_van_ouderaanbod_zijn_die_van_het_kind(demo: sessionmaker) -> None:
+    """Logeeropvang for children of 4 to 17 is asked for by the parent: not a youth offer."""
+    with unit_of_work(demo) as session:
+        resultaten = zoek(session, relevantie.ZoekVraag(tekst="logeeropvang"), 5)
+    plek = {r.aanbod.id: i for i, r in enumerate(resultaten)}
+    assert plek.get("lw-027", 99) < 3
+    assert not any("alleen voor jongeren" in x for x in resultaten[plek["lw-027"]].redenen)
