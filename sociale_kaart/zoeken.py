@@ -72,6 +72,7 @@ from kern.db import unit_of_work
 from kern.gemeente import POSTCODE
 from kern.settings import KAART_VERS_DAGEN
 from kern.themas import DOELGROEPEN, THEMAS, Niveau
+from kern.zoekwoorden import MAX_ZOEKWOORDEN, is_zoekwoord
 from sociale_kaart.models import Aanbod, AanbodZoekterm, Organisatie, Wijk, is_vers
 from sociale_kaart.models import aanbod_thema as aanbod_thema_tabel
 from sociale_kaart.synoniemen import (
@@ -1353,8 +1354,6 @@ def _resultaat(
 
 BOT_NIVEAUS: Sequence[Niveau] = (Niveau.SOCIALE_BASIS, Niveau.ALGEMENE_VOORZIENING)
 
-#: At most this many words of a hulpvraag are kept to order the bot's offers.
-MAX_ZOEKWOORDEN = 8
 
 #: How a word must reach an index term to be kept as a zoekwoord: as itself, a synonym, a
 #: derived word or the end of a compound. Not as a typo, a part of an unknown compound or via
@@ -1476,14 +1475,7 @@ def zoekwoorden_uit(
 
 def _geldige_zoekwoorden(zoekwoorden: Sequence[str]) -> list[str]:
     """The stored words that can be zoekwoorden at all (the slot may be old or tampered with)."""
-    geldig = [
-        w
-        for w in zoekwoorden
-        if isinstance(w, str)
-        and 3 <= len(w) <= 64
-        and all(d.isascii() and d.isalpha() and d.islower() for d in w.split(" "))
-    ]
-    return geldig[:MAX_ZOEKWOORDEN]
+    return [w for w in zoekwoorden if is_zoekwoord(w)][:MAX_ZOEKWOORDEN]
 
 
 def _op_woorden(

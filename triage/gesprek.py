@@ -27,6 +27,7 @@ from kern.pydantic_compat import (
 )
 from kern.routes import Route
 from kern.themas import THEMAS
+from kern.zoekwoorden import MAX_ZOEKWOORDEN, is_zoekwoord
 from triage import teksten, teksten_talen
 from triage.berichten import Bericht, Knop
 from triage.crisis import (
@@ -43,10 +44,6 @@ from triage.route import is_minderjarig, kies_route, leeftijd_nodig
 from triage.talen import herken_taal
 
 MAX_AANBOD = 3
-#: At most this many words of a hulpvraag are kept to order the offers (:attr:`Toestand.zoekwoorden`).
-MAX_ZOEKWOORDEN = 8
-#: A kept word: lower-case letters (a phrase of the synonym table: words with single spaces).
-_ZOEKWOORD = re.compile(r"[a-z]{3,64}|[a-z]+(?: [a-z]+){1,5}")
 HELPT_DIT_KNOPPEN = (
     Knop("Ja, dit helpt", "/bevestigen"),
     Knop("Nee, ik heb meer hulp nodig", "/ontkennen"),
@@ -208,9 +205,7 @@ class Toestand:
 
 def _zijn_zoekwoorden(woorden: Sequence[str]) -> bool:
     """Whether these can be kaart words at all: few, lower-case letters, no digits or signs."""
-    return len(woorden) <= MAX_ZOEKWOORDEN and all(
-        len(w) <= 64 and _ZOEKWOORD.fullmatch(w) for w in woorden
-    )
+    return len(woorden) <= MAX_ZOEKWOORDEN and all(is_zoekwoord(w) for w in woorden)
 
 
 _STRIKT: dict[Any, Any] = {bool: StrictBool, int: StrictInt, str: StrictStr, float: StrictFloat}
@@ -838,7 +833,7 @@ class Gesprek:
         """
         if tekst.lstrip().startswith("/"):
             return t
-        nieuw = [w for w in self.kaart.zoekwoorden(tekst) if _zijn_zoekwoorden((w,))]
+        nieuw = [w for w in self.kaart.zoekwoorden(tekst) if is_zoekwoord(w)]
         woorden = tuple(dict.fromkeys((*t.zoekwoorden, *nieuw)))[:MAX_ZOEKWOORDEN]
         return replace(t, zoekwoorden=woorden) if woorden != t.zoekwoorden else t
 

@@ -11,6 +11,7 @@ import pytest
 
 from kern.gemeente import GemeenteProfiel
 from kern.themas import Niveau
+from kern.zoekwoorden import MAX_ZOEKWOORDEN
 from sociale_kaart.tekst import termen
 from sociale_kaart.zoeken import (
     AanbodGegevens,
@@ -20,7 +21,7 @@ from sociale_kaart.zoeken import (
     zoekwoorden_uit,
 )
 from sociale_kaart.zoekindex import Vocabulaire
-from triage.gesprek import MAX_ZOEKWOORDEN, Gesprek, Invoer, Toestand
+from triage.gesprek import Gesprek, Invoer, Toestand
 
 #: A kaart vocabulary that also holds the words of the names, street and e-mail of the messages
 #: below (an organisation may be called after someone): the filters, not luck, keep them out.
